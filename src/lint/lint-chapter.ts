@@ -1,0 +1,43 @@
+import type { VFileMessage } from 'vfile-message';
+import { LineIndex } from '../diagnostics/line-index.js';
+import { parseChapter, type ParsedChapter } from '../parse/parse-chapter.js';
+import type { ChapterContext } from './define-rule.js';
+import { allRules } from './rules/index.js';
+import { runRules } from './run-rules.js';
+import type { ResolvedStyle } from './style-config.js';
+
+export interface LintInput {
+  path: string;
+  text: string;
+  kind: ChapterContext['kind'];
+  recordYears?: { from: number; to: number };
+  sectionTitles: string[];
+  style: ResolvedStyle;
+  /** Number of levels of the volume (3 for 类目/分目/条目); entries are headings of this depth. */
+  levelCount?: number;
+  plainText?: boolean;
+}
+
+export interface LintOutput {
+  chapter: ParsedChapter;
+  messages: VFileMessage[];
+}
+
+/** Parses one chapter and runs the house-style rules on it: the pure core of `fangzhi check`. */
+export function lintChapter(input: LintInput): LintOutput {
+  const chapter = parseChapter(input.text, {
+    bracketEntries: input.kind !== 'gazetteer',
+    ...(input.levelCount === undefined ? {} : { entryDepth: input.levelCount }),
+    ...(input.plainText ? { plainText: true } : {}),
+  });
+  const context: ChapterContext = {
+    path: input.path,
+    text: input.text,
+    chapter,
+    kind: input.kind,
+    sectionTitles: input.sectionTitles,
+    style: input.style,
+    ...(input.recordYears ? { recordYears: input.recordYears } : {}),
+  };
+  return { chapter, messages: runRules(context, allRules, new LineIndex(input.text)) };
+}

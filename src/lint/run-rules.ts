@@ -1,0 +1,99 @@
+import type { VFileMessage } from 'vfile-message';
+import { createDiagnostic, type Severity } from '../diagnostics/diagnostic.js';
+import { LineIndex } from '../diagnostics/line-index.js';
+import { sourceOffset, type TextBlock } from '../parse/text-block.js';
+import { MessageControl } from '../parse/control-comments.js';
+import type { ChapterContext, ReportInit, Rule, RuleContext } from './define-rule.js';
+import { ruleSettings } from './style-config.js';
+import { compileWordList, type WordList } from './word-list.js';
+
+interface RawReport {
+  ruleId: string;
+  url: string;
+  start: number;
+  end: number;
+  severity: Severity;
+  message: string;
+  actual: string;
+  expected?: string[];
+  fix?: string;
+}
+
+const wordListCache = new Map<string, WordList>();
+
+function wordsFor(context: ChapterContext, listId: string): WordList {
+  const overrides = context.style.wordLists[listId] ?? [];
+  const key = `${listId}\u0000${JSON.stringify(overrides)}`;
+  let list = wordListCache.get(key);
+  if (!list) {
+    list = compileWordList(listId, overrides);
+    wordListCache.set(key, list);
+  }
+  return list;
+}
+
+/** Runs every enabled rule on one chapter and returns its diagnostics, control comments applied. */
+export function runRules(context: ChapterContext, rules: readonly Rule<object>[], lines = new LineIndex(context.text)): VFileMessage[] {
+  const reports: RawReport[] = [];
+  const bodyBlocks = context.chapter.blocks.filter((block) => block.kind !== 'credit');
+  const inSection = (titles: readonly string[]) => context.sectionTitles.some((title) => titles.includes(title));
+  for (const rule of rules) {
+    const { severity, options } = ruleSettings(rule, context.style);
+    if (severity === 'off') continue;
+    const exempt = (options as { exemptSections?: string[] }).exemptSections;
+    if (exempt && inSection(exempt)) continue;
+    const push = (start: number, end: number, actual: string, init: ReportInit) =>
+      reports.push({
+        ruleId: rule.id,
+        url: rule.url,
+        start,
+        end,
+        actual,
+        severity: init.severity ?? severity,
+        message: init.message,
+        ...(init.expected ? { expected: init.expected } : {}),
+        ...(init.fix !== undefined && rule.fixable ? { fix: init.fix } : {}),
+      });
+    const ruleContext: RuleContext<object> = {
+      ...context,
+      options,
+      severity,
+      blocks: bodyBlocks,
+      words: (listId) => wordsFor(context, listId),
+      inSection,
+      report(block: TextBlock, start: number, end: number, init: ReportInit) {
+        const from = sourceOffset(block, start);
+        const to = end > start ? sourceOffset(block, end - 1) + 1 : from;
+        push(from, to, block.text.slice(start, end), init);
+      },
+      reportRange(start: number, end: number, init: ReportInit & { actual?: string }) {
+        push(start, end, init.actual ?? context.text.slice(start, end), init);
+      },
+    };
+    rule.check(ruleContext);
+  }
+  const control = new MessageControl(context.chapter.controls, context.text, (offset) => {
+    const next = context.chapter.blocks.find((block) => block.start >= offset);
+    return next ? [next.start, next.end] : undefined;
+  });
+  return reports
+    .filter((report) => !control.isSilenced(report.ruleId, report.start))
+    .map((report) =>
+      createDiagnostic(
+        {
+          file: context.path,
+          ruleId: report.ruleId,
+          source: 'lint',
+          severity: report.severity,
+          message: report.message,
+          start: report.start,
+          end: report.end,
+          actual: report.actual,
+          expected: report.expected ?? (report.fix !== undefined ? [report.fix] : []),
+          ...(report.fix !== undefined ? { fix: report.fix } : {}),
+          url: report.url,
+        },
+        lines,
+      ),
+    );
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { allRules } from '../src/lint/rules/index.js';
+import { lintChapter } from '../src/lint/lint-chapter.js';
+import { resolveStyle } from '../src/lint/style-config.js';
+import type { RuleExample } from '../src/lint/define-rule.js';
+
+const style = resolveStyle();
+
+function run(example: RuleExample) {
+  const spec = typeof example === 'string' ? { text: example } : example;
+  return lintChapter({
+    path: 'example.md',
+    text: spec.text,
+    kind: spec.kind ?? 'yearbook',
+    recordYears: { from: 2015, to: 2015 },
+    sectionTitles: spec.sectionTitles ?? ['社会', '教育'],
+    style,
+    levelCount: 3,
+    ...(spec.plainText ? { plainText: true } : {}),
+  }).messages;
+}
+
+const text = (example: RuleExample) => (typeof example === 'string' ? example : example.text);
+
+describe.each(allRules.map((rule) => [rule.id, rule] as const))('%s', (id, rule) => {
+  it('has at least one bad and one good example', () => {
+    expect(rule.examples.bad.length).toBeGreaterThan(0);
+    expect(rule.examples.good.length).toBeGreaterThan(0);
+  });
+
+  it.each(rule.examples.bad.map((example) => [text(example), example] as const))('reports the bad example %s', (_label, example) => {
+    const messages = run(example).filter((message) => message.ruleId === id);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const message of messages) {
+      expect(message.reason).toMatch(/[\u4e00-\u9fff]/);
+      expect(message.url).toBe(`docs/rules/${id}.md`);
+    }
+  });
+
+  it.each(rule.examples.good.map((example) => [text(example), example] as const))('accepts the good example %s', (_label, example) => {
+    const messages = run(example).filter((message) => message.ruleId === id);
+    expect(messages.map((message) => message.reason)).toEqual([]);
+  });
+});
+
+describe('fixable rules', () => {
+  it.each(allRules.filter((rule) => rule.fixable).map((rule) => [rule.id, rule] as const))('%s offers a fix for each bad example', (id, rule) => {
+    for (const example of rule.examples.bad) {
+      const messages = run(example).filter((message) => message.ruleId === id);
+      expect(messages.some((message) => message.fix !== undefined)).toBe(true);
+    }
+  });
+});
