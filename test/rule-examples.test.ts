@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { allRules } from '../src/lint/rules/index.js';
 import { lintChapter } from '../src/lint/lint-chapter.js';
 import { resolveStyle } from '../src/lint/style-config.js';
-import type { RuleExample } from '../src/lint/define-rule.js';
+import type { Rule, RuleExample } from '../src/lint/define-rule.js';
 
-const style = resolveStyle();
-
-function run(example: RuleExample) {
+function run(example: RuleExample, rule: Rule<object>) {
+  const style = resolveStyle(rule.exampleStyle);
   const spec = typeof example === 'string' ? { text: example } : example;
   return lintChapter({
     path: 'example.md',
@@ -16,6 +15,7 @@ function run(example: RuleExample) {
     sectionTitles: spec.sectionTitles ?? ['社会', '教育'],
     style,
     levelCount: 3,
+    standalone: true,
     ...(spec.plainText ? { plainText: true } : {}),
   }).messages;
 }
@@ -29,7 +29,7 @@ describe.each(allRules.map((rule) => [rule.id, rule] as const))('%s', (id, rule)
   });
 
   it.each(rule.examples.bad.map((example) => [text(example), example] as const))('reports the bad example %s', (_label, example) => {
-    const messages = run(example).filter((message) => message.ruleId === id);
+    const messages = run(example, rule).filter((message) => message.ruleId === id);
     expect(messages.length).toBeGreaterThan(0);
     for (const message of messages) {
       expect(message.reason).toMatch(/[\u4e00-\u9fff]/);
@@ -38,7 +38,7 @@ describe.each(allRules.map((rule) => [rule.id, rule] as const))('%s', (id, rule)
   });
 
   it.each(rule.examples.good.map((example) => [text(example), example] as const))('accepts the good example %s', (_label, example) => {
-    const messages = run(example).filter((message) => message.ruleId === id);
+    const messages = run(example, rule).filter((message) => message.ruleId === id);
     expect(messages.map((message) => message.reason)).toEqual([]);
   });
 });
@@ -46,7 +46,7 @@ describe.each(allRules.map((rule) => [rule.id, rule] as const))('%s', (id, rule)
 describe('fixable rules', () => {
   it.each(allRules.filter((rule) => rule.fixable).map((rule) => [rule.id, rule] as const))('%s offers a fix for each bad example', (id, rule) => {
     for (const example of rule.examples.bad) {
-      const messages = run(example).filter((message) => message.ruleId === id);
+      const messages = run(example, rule).filter((message) => message.ruleId === id);
       expect(messages.some((message) => message.fix !== undefined)).toBe(true);
     }
   });

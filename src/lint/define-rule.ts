@@ -3,6 +3,8 @@ import type { TextBlock } from '../parse/text-block.js';
 import type { ParsedChapter } from '../parse/parse-chapter.js';
 import type { ResolvedStyle } from './style-config.js';
 import type { WordList } from './word-list.js';
+import type { AliasMention } from './alias-mentions.js';
+import type { StyleConfig } from '../model/generated/style.js';
 
 /** What a chapter is, as far as the rules need to know. */
 export interface ChapterContext {
@@ -59,7 +61,32 @@ export interface RuleMeta<Options extends object> {
   /** Chinese description of each option. */
   optionDocs?: { [K in keyof Options]?: string };
   examples: { bad: RuleExample[]; good: RuleExample[] };
-  check(context: RuleContext<Options>): void;
+  /** Style configuration the examples are checked with, e.g. an alias table. */
+  exampleStyle?: StyleConfig;
+  /** Chapter rules look at one chapter at a time. */
+  check?(context: RuleContext<Options>): void;
+  /**
+   * Volume rules look across chapters in framework order (a lone file is a volume of one chapter).
+   * They read the facts the check stage collected for every chapter.
+   */
+  checkVolume?(chapters: readonly VolumeChapterFacts[], context: { style: ResolvedStyle; options: Options; severity: Severity }): VolumeReport[];
+}
+
+/** What a volume rule knows about each chapter. */
+export interface VolumeChapterFacts {
+  path: string;
+  nodeId: string;
+  categoryId: string;
+  aliasMentions: AliasMention[];
+}
+
+export interface VolumeReport {
+  path: string;
+  start: number;
+  end: number;
+  message: string;
+  actual: string;
+  expected?: string[];
 }
 
 export interface Rule<Options extends object = Record<string, unknown>> extends RuleMeta<Options> {

@@ -3,7 +3,8 @@ import { LineIndex } from '../diagnostics/line-index.js';
 import { parseChapter, type ParsedChapter } from '../parse/parse-chapter.js';
 import type { ChapterContext } from './define-rule.js';
 import { allRules } from './rules/index.js';
-import { runRules } from './run-rules.js';
+import { runRules, runVolumeRules } from './run-rules.js';
+import { collectAliasMentions } from './alias-mentions.js';
 import type { ResolvedStyle } from './style-config.js';
 
 export interface LintInput {
@@ -16,6 +17,8 @@ export interface LintInput {
   /** Number of levels of the volume (3 for 类目/分目/条目); entries are headings of this depth. */
   levelCount?: number;
   plainText?: boolean;
+  /** A chapter checked on its own (a lone file, a rule example): volume rules see it as a volume of one. */
+  standalone?: boolean;
 }
 
 export interface LintOutput {
@@ -39,5 +42,11 @@ export function lintChapter(input: LintInput): LintOutput {
     style: input.style,
     ...(input.recordYears ? { recordYears: input.recordYears } : {}),
   };
-  return { chapter, messages: runRules(context, allRules, new LineIndex(input.text)) };
+  const lines = new LineIndex(input.text);
+  const messages = runRules(context, allRules, lines);
+  if (input.standalone) {
+    const facts = { path: input.path, nodeId: '', categoryId: '', aliasMentions: collectAliasMentions(chapter.blocks, input.style.aliases) };
+    messages.push(...runVolumeRules([facts], input.style, allRules, () => lines));
+  }
+  return { chapter, messages };
 }

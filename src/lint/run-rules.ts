@@ -3,7 +3,8 @@ import { createDiagnostic, type Severity } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import { sourceOffset, type TextBlock } from '../parse/text-block.js';
 import { MessageControl } from '../parse/control-comments.js';
-import type { ChapterContext, ReportInit, Rule, RuleContext } from './define-rule.js';
+import type { ChapterContext, ReportInit, Rule, RuleContext, VolumeChapterFacts } from './define-rule.js';
+import type { ResolvedStyle } from './style-config.js';
 import { ruleSettings } from './style-config.js';
 import { compileWordList, type WordList } from './word-list.js';
 
@@ -38,6 +39,7 @@ export function runRules(context: ChapterContext, rules: readonly Rule<object>[]
   const bodyBlocks = context.chapter.blocks.filter((block) => block.kind !== 'credit');
   const inSection = (titles: readonly string[]) => context.sectionTitles.some((title) => titles.includes(title));
   for (const rule of rules) {
+    if (!rule.check) continue;
     const { severity, options } = ruleSettings(rule, context.style);
     if (severity === 'off') continue;
     const exempt = (options as { exemptSections?: string[] }).exemptSections;
@@ -96,4 +98,28 @@ export function runRules(context: ChapterContext, rules: readonly Rule<object>[]
         lines,
       ),
     );
+}
+
+/** Runs the volume rules over chapters given in framework order. */
+export function runVolumeRules(
+  chapters: readonly VolumeChapterFacts[],
+  style: ResolvedStyle,
+  rules: readonly Rule<object>[],
+  linesFor: (path: string) => LineIndex,
+): VFileMessage[] {
+  const messages: VFileMessage[] = [];
+  for (const rule of rules) {
+    if (!rule.checkVolume) continue;
+    const { severity, options } = ruleSettings(rule, style);
+    if (severity === 'off') continue;
+    for (const report of rule.checkVolume(chapters, { style, options, severity })) {
+      messages.push(
+        createDiagnostic(
+          { file: report.path, ruleId: rule.id, source: 'lint', severity, message: report.message, start: report.start, end: report.end, actual: report.actual, expected: report.expected ?? [], url: rule.url },
+          linesFor(report.path),
+        ),
+      );
+    }
+  }
+  return messages;
 }

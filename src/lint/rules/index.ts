@@ -1,5 +1,6 @@
 import type { Rule } from '../define-rule.js';
 import firstPerson from './first-person.js';
+import fullNameFirst from './full-name-first.js';
 import overviewFirst from './overview-first.js';
 import punctWidth from './punct-width.js';
 import timeScope from './time-scope.js';
@@ -13,6 +14,7 @@ export const allRules: Rule<object>[] = [
   firstPerson,
   timeScope,
   ...writingRules,
+  fullNameFirst,
   overviewFirst,
   titleLength,
   ...entryAndNumberRules,

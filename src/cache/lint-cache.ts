@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ChapterResult } from '../check/check-chapter.js';
+import { projectRoot } from '../project-root.js';
+import { writeFileAtomic } from '../write/write-file-atomic.js';
+
+interface CacheFile {
+  fingerprint: string;
+  entries: Record<string, { key: string; result: ChapterResult }>;
+}
+
+/**
+ * Check results keyed by content hash (file bytes + everything the check depends on), never by
+ * modification time. The fingerprint of the checking code itself invalidates everything at once.
+ */
+export class LintCache {
+  private dirty = false;
+  private readonly used = new Set<string>();
+
+  private constructor(
+    private readonly path: string,
+    private readonly data: CacheFile,
+  ) {}
+
+  static async open(dir: string): Promise<LintCache> {
+    const path = join(dir, 'check-cache.json');
+    const fingerprint = await codeFingerprint();
+    let data: CacheFile = { fingerprint, entries: {} };
+    try {
+      const stored = JSON.parse(await readFile(path, 'utf8')) as CacheFile;
+      if (stored.fingerprint === fingerprint) data = stored;
+    } catch {
+      // No cache yet, or an unreadable one: start empty.
+    }
+    return new LintCache(path, data);
+  }
+
+  get(path: string, key: string): ChapterResult | undefined {
+    const entry = this.data.entries[path];
+    if (!entry || entry.key !== key) return undefined;
+    this.used.add(path);
+    return entry.result;
+  }
+
+  set(path: string, key: string, result: ChapterResult): void {
+    this.data.entries[path] = { key, result };
+    this.used.add(path);
+    this.dirty = true;
+  }
+
+  async save(): Promise<void> {
+    if (!this.dirty) return;
+    await writeFileAtomic(this.path, JSON.stringify(this.data));
+  }
+}
+
+export function hashParts(...parts: Array<string | Uint8Array>): string {
+  const hash = createHash('sha1');
+  for (const part of parts) {
+    hash.update(part);
+    hash.update('\u0000');
+  }
+  return hash.digest('hex');
+}
+
+let fingerprint: Promise<string> | undefined;
+
+/** A hash of the code and data that decide check results: parser, rules, word lists, schemas. */
+function codeFingerprint(): Promise<string> {
+  fingerprint ??= (async () => {
+    const hash = createHash('sha1');
+    for (const dir of ['src/parse', 'src/lint', 'src/check', 'src/validate', 'schemas']) {
+      const entries = await readdir(join(projectRoot, dir), { recursive: true, withFileTypes: true });
+      const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).sort();
+      for (const file of files) hash.update(file.slice(projectRoot.length)).update(await readFile(file));
+    }
+    return hash.digest('hex');
+  })();
+  return fingerprint;
+}

@@ -1,0 +1,87 @@
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from './usage-error.js';
+
+/** The CLI: parses arguments, hands over to a command, returns the exit code (0 ok, 1 errors found, 2 usage or fatal). */
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  const program = new Command('fangzhi')
+    .description('方志：地方综合年鉴与地方志书编纂工具')
+    .version('0.1.0', '-v, --version', '显示版本号')
+    .helpOption('-h, --help', '显示帮助')
+    .addHelpCommand(false)
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(translateCommanderError(text)) })
+    .showHelpAfterError('（用 fangzhi --help 查看用法）');
+  let exitCode = 0;
+
+  program
+    .command('check')
+    .description('检查卷、稿件或单个文件的篇目结构和体例')
+    .argument('[paths...]', '卷目录、稿件或 .md/.txt 文件', ['content'])
+    .addOption(new Option('-f, --format <format>', '输出格式').choices(['stylish', 'json', 'github']).default('stylish'))
+    .option('--fix', '自动修正可安全修正的问题（标点、数字宽度、不可见字符等），并把 GBK 文件转为 UTF-8')
+    .option('--fix-dry-run', '只显示自动修正的差异，不写文件')
+    .option('--record-year <year>', '单独文件的记述年（不指定则不检查记述时限）')
+    .option('--final', '定稿检查：缺稿报为错误')
+    .option('--no-cache', '不使用缓存，全部重新检查')
+    .option('--cache-dir <dir>', '缓存目录', 'out/.cache')
+    .option('-q, --quiet', '只报告错误')
+    .option('--debug', '出错时显示调用栈')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (paths: string[], options) => {
+      const { checkCommand } = await import('./commands/check.js');
+      exitCode = await checkCommand(paths, options);
+    });
+
+  program
+    .command('init')
+    .description('新建一卷：生成 volume.yaml、标准篇目框架和稿件目录')
+    .argument('<dir>', '新卷目录，如 content/yearbook-2017')
+    .addOption(new Option('--kind <kind>', '类型').choices(['yearbook', 'gazetteer']).default('yearbook'))
+    .requiredOption('--name <name>', '行政区域名称，如 示例市')
+    .option('--year <year>', '年鉴卷年（书名中的年份）；志书为下限年份')
+    .option('--from <year>', '志书上限年份')
+    .option('--debug', '出错时显示调用栈')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (dir: string, options) => {
+      const { initCommand } = await import('./commands/init.js');
+      exitCode = await initCommand(dir, options);
+    });
+
+  program
+    .command('docs')
+    .description('由规则元数据生成 docs/rules/*.md')
+    .option('--check', '只检查文档是否过期')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (options) => {
+      const { docsCommand } = await import('./commands/docs.js');
+      exitCode = await docsCommand(options);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof UsageError) {
+      process.stderr.write(`fangzhi：${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`fangzhi：发生内部错误：${(error as Error).message}\n`);
+    if (debug) process.stderr.write(`${(error as Error).stack}\n`);
+    else process.stderr.write('（加 --debug 可查看调用栈）\n');
+    return 2;
+  }
+}
+
+/** Commander speaks English; editors read Chinese. */
+function translateCommanderError(text: string): string {
+  return text
+    .replace(/^error: unknown option '(.+)'.*$/m, "错误：未知选项「$1」")
+    .replace(/^error: unknown command '(.+)'.*$/m, "错误：未知命令「$1」")
+    .replace(/^error: missing required argument '(.+)'.*$/m, "错误：缺少参数「$1」")
+    .replace(/^error: required option '(.+)' not specified.*$/m, "错误：缺少必需选项「$1」")
+    .replace(/^error: option '(.+)' argument missing.*$/m, "错误：选项「$1」缺少取值")
+    .replace(/^error: option '(.+)' argument '(.+)' is invalid\. Allowed choices are (.+)\.$/m, "错误：选项「$1」的取值「$2」无效，可选：$3")
+    .replace(/^error: too many arguments.*$/m, "错误：参数过多");
+}

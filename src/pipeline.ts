@@ -1,0 +1,229 @@
+import { availableParallelism } from 'node:os';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { VFileMessage } from 'vfile-message';
+import { compareDiagnostics, createDiagnostic, deserializeDiagnostic } from './diagnostics/diagnostic.js';
+import { LineIndex } from './diagnostics/line-index.js';
+import { checkChapter, type ChapterResult, type ChapterTask } from './check/check-chapter.js';
+import { hashParts, LintCache } from './cache/lint-cache.js';
+import { findUp, loadVolume, type LoadedVolume } from './load/load-volume.js';
+import { loadYamlFile } from './load/load-yaml-file.js';
+import { resolveTargets } from './load/resolve-targets.js';
+import { decodeSource } from './load/read-source.js';
+import type { StyleConfig } from './model/generated/style.js';
+import { allRules } from './lint/rules/index.js';
+import { runVolumeRules } from './lint/run-rules.js';
+import { resolveStyle } from './lint/style-config.js';
+import { validateVolume, type CheckedChapter } from './validate/validate-volume.js';
+
+export interface CheckOptions {
+  /** Record year for lone files; without it the time-scope rule is off for them. */
+  recordYear?: number;
+  /** Reuse results of unchanged files (content hash). */
+  cache: boolean;
+  cacheDir: string;
+  /** Final check: a missing chapter is an error. */
+  final: boolean;
+  /** Spread uncached chapters over worker threads when there are enough of them. */
+  parallel: boolean;
+}
+
+export interface FileReport {
+  path: string;
+  messages: VFileMessage[];
+}
+
+export interface VolumeStatus {
+  id: string;
+  title: string;
+  dir: string;
+  leaves: number;
+  chapters: number;
+  missing: Array<{ nodeId: string; title: string; unit: string }>;
+  chars: number;
+  quotaChars: number;
+  entries: number;
+}
+
+export interface CheckReport {
+  files: FileReport[];
+  volumes: VolumeStatus[];
+  stats: { files: number; chars: number; fromCache: number; checked: number };
+}
+
+/** Fewer uncached chapters than this are checked inline: starting worker threads would cost more. */
+const PARALLEL_THRESHOLD = 24;
+
+/**
+ * `fangzhi check`, stage by stage. The order of the stages is written here and nowhere else:
+ * resolve targets → load volumes → check chapters (decode, front matter, parse, lint; cached and
+ * parallel) → validate the structure against the framework → volume rules → collect the report.
+ */
+export async function runCheck(paths: readonly string[], options: CheckOptions): Promise<CheckReport> {
+  const targets = await resolveTargets(paths);
+  const cache = options.cache ? await LintCache.open(options.cacheDir) : undefined;
+  const fileMessages = new Map<string, VFileMessage[]>();
+  const add = (messages: VFileMessage[]) => {
+    for (const message of messages) {
+      const list = fileMessages.get(message.file ?? '') ?? [];
+      list.push(message);
+      fileMessages.set(message.file ?? '', list);
+    }
+  };
+  for (const missing of targets.missing) {
+    add([createDiagnostic({ file: missing, ruleId: 'file-unreadable', source: 'load', severity: 'error', message: `找不到文件或目录：${missing}`, start: 0, end: 0 }, new LineIndex(''))]);
+  }
+
+  const loadedVolumes = await Promise.all([...targets.volumes.keys()].map((dir) => loadVolume(dir)));
+  const jobs: Array<{ task: ChapterTask; key: string; lines?: LineIndex; volume?: LoadedVolume }> = [];
+  for (const loaded of loadedVolumes) {
+    add(loaded.messages);
+    if (!loaded.volume) continue;
+    const only = targets.volumes.get(loaded.dir);
+    const contextHash = hashParts(JSON.stringify(loaded.volume.context));
+    for (const path of loaded.chapterPaths) {
+      if (only && !only.has(path)) continue;
+      const bytes = await readFile(path);
+      jobs.push({ task: { path, bytes, volume: loaded.volume.context }, key: hashParts(contextHash, path, bytes), volume: loaded });
+    }
+  }
+  if (targets.loneFiles.length) {
+    const officeStyle = await loadOfficeStyle(targets.loneFiles[0]!);
+    add(officeStyle.messages);
+    const lone = { style: officeStyle.style, ...(options.recordYear ? { recordYears: { from: options.recordYear, to: options.recordYear } } : {}) };
+    const contextHash = hashParts(JSON.stringify(lone));
+    for (const path of targets.loneFiles) {
+      const bytes = await readFile(path);
+      jobs.push({ task: { path, bytes, lone }, key: hashParts(contextHash, path, bytes) });
+    }
+  }
+
+  const results = await checkChapters(jobs, cache, options);
+  await cache?.save();
+
+  const linesOf = new Map<string, LineIndex>();
+  const linesFor = (path: string) => {
+    let lines = linesOf.get(path);
+    if (!lines) {
+      const job = jobs.find((candidate) => candidate.task.path === path);
+      lines = new LineIndex(job ? decodeSource(path, job.task.bytes).text : '');
+      linesOf.set(path, lines);
+    }
+    return lines;
+  };
+  results.forEach((result) => add(result.messages.map(deserializeDiagnostic)));
+
+  const volumes: VolumeStatus[] = [];
+  for (const loaded of loadedVolumes) {
+    const volume = loaded.volume;
+    if (!volume) continue;
+    const chapters: CheckedChapter[] = [];
+    jobs.forEach((job, index) => {
+      if (job.volume !== loaded) return;
+      chapters.push({ path: job.task.path, summary: results[index]!.summary, get lines() { return linesFor(job.task.path); } });
+    });
+    const wholeVolume = targets.volumes.get(loaded.dir) === undefined;
+    const structure = validateVolume(loaded, chapters, { final: options.final });
+    add(wholeVolume ? structure : structure.filter((message) => message.ruleId !== 'missing-chapter'));
+    const ordered = chapters
+      .map((chapter) => ({ chapter, placed: volume.nodes.get(chapter.summary.frontMatter?.node ?? '') }))
+      .filter((item) => item.placed)
+      .sort((a, b) => a.placed!.order - b.placed!.order);
+    add(
+      runVolumeRules(
+        ordered.map(({ chapter, placed }) => ({ path: chapter.path, nodeId: placed!.node.id, categoryId: placed!.categoryId, aliasMentions: chapter.summary.aliasMentions })),
+        volume.context.style,
+        allRules,
+        linesFor,
+      ),
+    );
+    volumes.push(volumeStatus(loaded, chapters));
+  }
+  jobs.forEach((job, index) => {
+    if (!job.task.lone) return;
+    const facts = { path: job.task.path, nodeId: '', categoryId: job.task.path, aliasMentions: results[index]!.summary.aliasMentions };
+    add(runVolumeRules([facts], job.task.lone.style, allRules, linesFor));
+  });
+
+  const allPaths = new Set([...fileMessages.keys(), ...jobs.map((job) => job.task.path)]);
+  const files = [...allPaths].sort().map((path) => ({ path, messages: (fileMessages.get(path) ?? []).sort(compareDiagnostics) }));
+  return {
+    files,
+    volumes,
+    stats: {
+      files: jobs.length,
+      chars: results.reduce((sum, result) => sum + result.summary.chars, 0),
+      fromCache: results.filter((result) => (result as { cached?: boolean }).cached).length,
+      checked: results.filter((result) => !(result as { cached?: boolean }).cached).length,
+    },
+  };
+}
+
+async function checkChapters(
+  jobs: Array<{ task: ChapterTask; key: string }>,
+  cache: LintCache | undefined,
+  options: CheckOptions,
+): Promise<Array<ChapterResult & { cached?: boolean }>> {
+  const results: Array<(ChapterResult & { cached?: boolean }) | undefined> = jobs.map((job) => {
+    const hit = cache?.get(job.task.path, job.key);
+    return hit ? { ...hit, cached: true } : undefined;
+  });
+  const pending = jobs.map((job, index) => ({ job, index })).filter(({ index }) => !results[index]);
+  const workerFile = join(dirname(fileURLToPath(import.meta.url)), 'check', 'chapter-worker.js');
+  const canUseWorkers = options.parallel && import.meta.url.endsWith('.js') && pending.length >= PARALLEL_THRESHOLD;
+  if (canUseWorkers) {
+    const { Piscina } = await import('piscina');
+    const threads = Math.max(1, Math.min(availableParallelism(), 4));
+    const pool = new Piscina({ filename: workerFile, maxThreads: threads, minThreads: threads });
+    const batches = splitEvenly(pending, threads * 4);
+    await Promise.all(
+      batches.map(async (batch) => {
+        const out = (await pool.run(batch.map(({ job }) => job.task))) as ChapterResult[];
+        batch.forEach(({ index }, position) => (results[index] = out[position]!));
+      }),
+    );
+    await pool.destroy();
+  } else {
+    for (const { job, index } of pending) results[index] = checkChapter(job.task);
+  }
+  for (const { job, index } of pending) cache?.set(job.task.path, job.key, results[index]!);
+  return results as Array<ChapterResult & { cached?: boolean }>;
+}
+
+/** Splits items into batches of similar total size (by bytes), so both cores finish together. */
+function splitEvenly<T extends { job: { task: ChapterTask } }>(items: T[], count: number): T[][] {
+  const batches: Array<{ size: number; items: T[] }> = Array.from({ length: Math.min(count, items.length) }, () => ({ size: 0, items: [] }));
+  for (const item of [...items].sort((a, b) => b.job.task.bytes.byteLength - a.job.task.bytes.byteLength)) {
+    const smallest = batches.reduce((min, batch) => (batch.size < min.size ? batch : min));
+    smallest.items.push(item);
+    smallest.size += item.job.task.bytes.byteLength;
+  }
+  return batches.map((batch) => batch.items).filter((batch) => batch.length);
+}
+
+/** Lone files follow the office style (content/style.yaml) when one is found above them. */
+async function loadOfficeStyle(file: string): Promise<{ style: ReturnType<typeof resolveStyle>; messages: VFileMessage[] }> {
+  const path = await findUp(dirname(file), 'style.yaml', 3);
+  if (!path) return { style: resolveStyle(), messages: [] };
+  const loaded = await loadYamlFile<StyleConfig>(path, 'style');
+  return { style: resolveStyle(loaded.data), messages: loaded.messages };
+}
+
+function volumeStatus(loaded: LoadedVolume, chapters: CheckedChapter[]): VolumeStatus {
+  const volume = loaded.volume!;
+  const filed = new Set(chapters.map((chapter) => chapter.summary.frontMatter?.node));
+  return {
+    id: volume.config.id,
+    title: volume.config.title,
+    dir: loaded.dir,
+    leaves: volume.leaves.length,
+    chapters: chapters.length,
+    missing: volume.leaves
+      .filter((leaf) => !filed.has(leaf.node.id))
+      .map((leaf) => ({ nodeId: leaf.node.id, title: leaf.node.title, unit: volume.units.get(leaf.node.unit ?? '')?.name ?? leaf.node.unit ?? '' })),
+    chars: chapters.reduce((sum, chapter) => sum + chapter.summary.chars, 0),
+    quotaChars: volume.leaves.reduce((sum, leaf) => sum + (leaf.node.quota?.chars ?? 0), 0),
+    entries: chapters.reduce((sum, chapter) => sum + chapter.summary.entries.length, 0),
+  };
+}
