@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ChapterResult } from '../check/check-chapter.js';
 import { projectRoot } from '../project-root.js';
 import { writeFileAtomic } from '../write/write-file-atomic.js';
@@ -66,12 +67,16 @@ export function hashParts(...parts: Array<string | Uint8Array>): string {
 
 let fingerprint: Promise<string> | undefined;
 
+/** The compiled code that is running (dist/ in production, src/ under the test runner). */
+const runningCode = dirname(dirname(fileURLToPath(import.meta.url)));
+
 /** A hash of the code and data that decide check results: parser, rules, word lists, schemas. */
 function codeFingerprint(): Promise<string> {
   fingerprint ??= (async () => {
     const hash = createHash('sha1');
-    for (const dir of ['src/parse', 'src/lint', 'src/check', 'src/validate', 'schemas']) {
-      const entries = await readdir(join(projectRoot, dir), { recursive: true, withFileTypes: true });
+    const dirs = [...['parse', 'lint', 'check', 'validate', 'load'].map((dir) => join(runningCode, dir)), join(projectRoot, 'src/lint/wordlists'), join(projectRoot, 'schemas')];
+    for (const dir of dirs) {
+      const entries = await readdir(dir, { recursive: true, withFileTypes: true });
       const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).sort();
       for (const file of files) hash.update(file.slice(projectRoot.length)).update(await readFile(file));
     }

@@ -40,14 +40,14 @@ export async function findUp(start: string, name: string, levels = 3): Promise<s
 }
 
 /**
- * Loads a volume folder: volume.yaml, framework.yaml, the unit registry and office style found
- * beside or above it (content/units.yaml, content/style.yaml), and the list of chapter files.
+ * Loads a volume folder: volume.yaml, framework.yaml, the unit registry found in or above it
+ * (content/units.yaml), the office style above it (content/style.yaml), and the chapter files.
  */
 export async function loadVolume(dir: string): Promise<LoadedVolume> {
   const [volumeFile, frameworkFile, unitsPath, stylePath] = await Promise.all([
     loadYamlFile<VolumeFile>(join(dir, 'volume.yaml'), 'volume'),
     loadYamlFile<FrameworkFile>(join(dir, 'framework.yaml'), 'framework'),
-    findUp(dirname(dir), 'units.yaml', 2),
+    findUp(dir, 'units.yaml', 2),
     findUp(dirname(dir), 'style.yaml', 2),
   ]);
   const [unitsFile, officeStyleFile] = await Promise.all([

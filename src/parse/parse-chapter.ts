@@ -1,7 +1,7 @@
 import matter from 'gray-matter';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import remarkGfmTable from './remark-gfm-table.js';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import type { Root, RootContent, PhrasingContent, Heading, Paragraph, Table } from 'mdast';
@@ -13,7 +13,7 @@ import { matchCredit, type Credit } from './credit-line.js';
 /** The one Markdown processor of the project, frozen so that every stage parses alike. */
 export const markdownProcessor = unified()
   .use(remarkParse)
-  .use(remarkGfm)
+  .use(remarkGfmTable)
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkCjkFriendly)
   .freeze();

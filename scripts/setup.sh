@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# npm run setup: installs what fangzhi needs on a fresh Debian machine. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(pandoc fonts-noto-cjk fonts-arphic-ukai poppler-utils time)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "安装系统软件包：${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  echo "已安装：${missing[*]}"
+else
+  echo "系统软件包已齐备：${packages[*]}"
+fi
+
+echo "安装 npm 依赖（npm ci）"
+npm ci --no-audit --no-fund --loglevel=error
+echo "编译 TypeScript"
+npm run build --silent
+echo "完成。试试：npm start"
