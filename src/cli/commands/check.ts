@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { runCheck, type CheckOptions, type CheckReport } from '../../pipeline.js';
@@ -29,6 +29,9 @@ export async function checkCommand(paths: string[], options: CheckCommandOptions
   if (recordYear !== undefined && !(Number.isInteger(recordYear) && recordYear >= 1900 && recordYear <= 2100)) {
     throw new UsageError(`--record-year 应为四位年份，而不是「${options.recordYear}」`);
   }
+  const missing = [];
+  for (const path of paths) if (!(await stat(path).catch(() => undefined))) missing.push(path);
+  if (missing.length) throw new UsageError(`找不到文件或目录：${missing.join('、')}`);
   const checkOptions: CheckOptions = {
     cache: options.cache,
     cacheDir: resolve(options.cacheDir),

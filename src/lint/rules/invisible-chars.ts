@@ -7,8 +7,10 @@ const NAMES: Record<string, string> = {
 };
 /** Removed outright; the other characters (NBSP, odd spaces, tabs, control characters) become nothing next to Chinese text and a normal space between Latin words. */
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad\u180e]/;
-const PRIVATE_USE = /[\ue000-\uf8ff\u{f0000}-\u{10ffff}]/u;
-const ANY = /[\u200b-\u200d\u2060\ufeff\u00ad\u180e\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\t\u000b\u000c\u0001-\u0008\u000e-\u001f\u007f-\u009f\ue000-\uf8ff\u{f0000}-\u{10ffff}]|[xX]0[dD][xX]0[aA]|_x000[dD]_/gu;
+const PRIVATE_USE = /^(?:[\ue000-\uf8ff]|[\udb80-\udbff][\udc00-\udfff])$/;
+const ANY = /[\u200b-\u200d\u2060\ufeff\u00ad\u180e\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\t\u000b\u000c\u0001-\u0008\u000e-\u001f\u007f-\u009f\ue000-\uf8ff]|[\udb80-\udbff][\udc00-\udfff]|[xX]0[dD][xX]0[aA]|_x000[dD]_/g;
+/** Entity references that decode to one of the characters above. */
+const ENTITY = /&(?:#x?[0-9a-f]{2,6}|nbsp|shy|ensp|emsp|thinsp|zwj|zwnj|NewLine|Tab);/i;
 
 export default defineRule<SectionOptions>({
   id: 'invisible-chars',
@@ -59,6 +61,7 @@ export default defineRule<SectionOptions>({
     }
 
     // The same characters written as HTML entities (&nbsp; &#8203;) reach the blocks only after decoding.
+    if (!ENTITY.test(text)) return;
     for (const block of context.blocks) {
       for (const match of block.text.matchAll(ANY)) {
         const char = match[0];

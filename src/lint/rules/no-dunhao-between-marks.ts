@@ -2,7 +2,8 @@ import { defineRule, type SectionOptions } from '../define-rule.js';
 import { sourceOffset } from '../../parse/text-block.js';
 
 /** A 顿号 directly between a closing and an opening mark of the same kind: 》、《 〉、〈 ”、“ ’、‘. */
-const DUNHAO = /(?<=》)、(?=《)|(?<=〉)、(?=〈)|(?<=”)、(?=“)|(?<=’)、(?=‘)/g;
+const DUNHAO = /[》〉”’]、[《〈“‘]/g;
+const SAME_KIND = new Set(['》、《', '〉、〈', '”、“', '’、‘']);
 
 export default defineRule<SectionOptions>({
   id: 'no-dunhao-between-marks',
@@ -30,7 +31,8 @@ export default defineRule<SectionOptions>({
   check(context) {
     for (const block of context.blocks) {
       for (const match of block.text.matchAll(DUNHAO)) {
-        const index = match.index;
+        if (!SAME_KIND.has(match[0])) continue;
+        const index = match.index + 1;
         const canFix = context.text[sourceOffset(block, index)] === '、';
         context.report(block, index, index + 1, {
           message: `并列的引号、书名号之间不用顿号：「${block.text.slice(Math.max(0, index - 6), index + 7)}」`,

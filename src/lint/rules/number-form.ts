@@ -57,7 +57,7 @@ export default defineRule<SectionOptions>({
       '【规划编制】2015年，示例市启动“十三五”规划纲要编制，贯彻中共十八届三中全会精神。',
       '【人大会议】1月6日，示例市第十五届人民代表大会第四次会议开幕。',
       '【志愿服务】每个社区组建三四个志愿服务队，每队二三十人。',
-      '【人才工程】示例市实施百千万人才工程，56个民族的学生在示例市就读。',
+      '【人才工程】示例市实施百千万人才工程，建设百万千瓦级风电基地。',
       '【民族团结】示例市举办五十六个民族大联欢活动，参加群众三十多万人。',
       '【文学创作】示例市作家创作的长篇小说《一千零一夜的城》出版，印数8000册。',
     ],
@@ -83,7 +83,7 @@ export default defineRule<SectionOptions>({
             break;
           }
         }
-        if (!measure || !/[十百千万亿]/.test(run) || /^[万亿]/.test(run)) continue;
+        if (!measure || !/[十百千万亿]/.test(run) || !/^[零〇一二两三四五六七八九十]/.test(run)) continue; // 百万千瓦、千万元 are not counts
         if (/[第几数每余多]$/.test(text.slice(0, start)) || quoted.some(([from, to]) => start > from && start < to)) continue;
         const value = chineseNumber(run);
         if (value === undefined) continue;

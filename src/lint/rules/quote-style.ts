@@ -5,6 +5,9 @@ const HAN = /\p{Script=Han}/u;
 /** Chinese text around a straight quote: Han characters, full-width and CJK punctuation. */
 const CHINESE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’—…]/u;
 const CORNER: Record<string, string> = { '「': '“', '」': '”', '『': '‘', '』': '’' };
+const ANY_QUOTE = /[「」『』"＂'＇]/;
+/** 5'30" or 12" as minutes/seconds or feet/inches: primes, not quotation marks. */
+const PRIMES = /\d['′]\d{1,2}(?:\.\d+)?["″]/g;
 
 export default defineRule<SectionOptions>({
   id: 'quote-style',
@@ -28,11 +31,18 @@ export default defineRule<SectionOptions>({
       '市文明办开展“争做‘最美示例人’”主题活动。',
       "示例经济技术开发区引进McDonald's等外资餐饮企业6家。",
       '示例市与美国友好城市签署“Sister City”合作备忘录。',
+      '示例市选手在全国青年田径锦标赛男子1500米比赛中以3\'52"的成绩获第二名。',
     ],
   },
   check(context) {
     for (const block of context.blocks) {
       const text = block.text;
+      if (!ANY_QUOTE.test(text)) continue;
+      const primes = new Set<number>();
+      for (const match of text.matchAll(PRIMES)) {
+        primes.add(match.index + match[0].search(/['′]/));
+        primes.add(match.index + match[0].length - 1);
+      }
       const report = (index: number, mark: string, replacement: string | undefined) => {
         const canFix = replacement !== undefined && context.text[sourceOffset(block, index)] === mark;
         context.report(block, index, index + 1, {
@@ -42,8 +52,8 @@ export default defineRule<SectionOptions>({
         });
       };
       for (const match of text.matchAll(/[「」『』]/g)) report(match.index, match[0], CORNER[match[0]]);
-      pairStraight(block, /["＂]/g, '“', '”', report);
-      pairStraight(block, /['＇]/g, '‘', '’', report);
+      pairStraight(block, /["＂]/g, '“', '”', primes, report);
+      pairStraight(block, /['＇]/g, '‘', '’', primes, report);
     }
   },
 });
@@ -58,12 +68,13 @@ function pairStraight(
   pattern: RegExp,
   open: string,
   close: string,
+  primes: Set<number>,
   report: (index: number, mark: string, replacement: string | undefined) => void,
 ): void {
   const text = block.text;
   const chinese = (index: number) => CHINESE.test(text[index - 1] ?? '') || CHINESE.test(text[index + 1] ?? '');
   const isApostrophe = (index: number) => /[A-Za-z]/.test(text[index - 1] ?? '') && /[A-Za-z]/.test(text[index + 1] ?? '');
-  const quotes = [...text.matchAll(pattern)].map((m) => m.index).filter((index) => !(open === '‘' && isApostrophe(index)));
+  const quotes = [...text.matchAll(pattern)].map((m) => m.index).filter((index) => !primes.has(index) && !(open === '‘' && isApostrophe(index)));
   if (!quotes.length) return;
   if (quotes.length % 2 === 0) {
     for (let i = 0; i < quotes.length; i += 2) {

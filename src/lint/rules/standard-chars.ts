@@ -4,7 +4,8 @@ import { defineRule, type SectionOptions } from '../define-rule.js';
 interface Tables {
   /** Characters that the conversion may change; a block without one is skipped without converting it. */
   candidates: Set<string>;
-  pattern: RegExp;
+  /** Per UTF-16 code unit: 1 if it is a candidate or the high surrogate of one (a fast prefilter). */
+  units: Uint8Array;
   convert: (text: string) => string;
 }
 
@@ -35,9 +36,16 @@ function load(): Tables {
       if (char !== target[i] && !simplified.has(char)) candidates.add(char);
     });
   }
-  const pattern = new RegExp(`[${[...candidates].join('')}\\uf900-\\ufaff]`, 'u');
-  tables = { candidates, pattern, convert: OpenCC.Converter({ from: 't', to: 'cn' }) };
+  for (let code = 0xf900; code <= 0xfaff; code++) candidates.add(String.fromCharCode(code)); // CJK compatibility ideographs
+  const units = new Uint8Array(0x10000);
+  for (const char of candidates) units[char.charCodeAt(0)] = 1;
+  tables = { candidates, units, convert: OpenCC.Converter({ from: 't', to: 'cn' }) };
   return tables;
+}
+
+function hasCandidate(text: string, units: Uint8Array): boolean {
+  for (let i = 0; i < text.length; i++) if (units[text.charCodeAt(i)] === 1) return true;
+  return false;
 }
 
 function pairs(dict: Dict): Array<readonly [string, string]> {
@@ -77,7 +85,7 @@ export default defineRule<SectionOptions>({
     for (const block of context.blocks) {
       const text = block.text;
       loaded ??= load();
-      if (!loaded.pattern.test(text)) continue;
+      if (!hasCandidate(text, loaded.units)) continue;
       const skip = allowed.find(text).map((word) => [word.index, word.index + word.text.length] as const);
       const source = [...text];
       let target = [...loaded.convert(text)];
@@ -88,7 +96,7 @@ export default defineRule<SectionOptions>({
         index += char.length;
         const expected = target[i]!;
         if (expected === char) return;
-        if (!loaded!.candidates.has(char) && !/[\uf900-\ufaff]/.test(char)) return;
+        if (!loaded!.candidates.has(char)) return;
         if (skip.some(([from, to]) => start >= from && start < to)) return;
         const word = text.slice(Math.max(0, start - 2), index + 2);
         context.report(block, start, index, {

@@ -5,8 +5,8 @@ const PUNCT = /[，。、；：？！,;:?!.．…—～~\-－/／"'“”‘’�
 
 /**
  * Allowed inside a title: “ ” around a term, 《》 around a document, ‘ ’ inside them, （） around part of a name
- * (中国（示例）自由贸易试验区), · in foreign names and in “3·15”, a decimal point or a range mark between digits
- * (8.1%, 1—11月, 15～30人), and the hyphen/slash/dot inside Latin codes (G20、PM2.5).
+ * (中国（示例）自由贸易试验区), · in foreign names and in “3·15”, a decimal point between digits (8.1%), the connecting
+ * marks — and ～ of a range (1—11月, 示例—南州, 15～30人; the dash —— is not allowed), and the hyphen/slash/dot inside Latin codes (G20、PM2.5).
  */
 function allowedSpans(title: string): boolean[] {
   const ok = new Array<boolean>(title.length).fill(false);
@@ -20,7 +20,7 @@ function allowedSpans(title: string): boolean[] {
     }
   }
   for (const m of title.matchAll(/\d[.．][\d]/g)) mark(m.index! + 1, m.index! + 2);
-  for (const m of title.matchAll(/\d[%％]?(?:[年月日]|万|亿)?[—～~\-－](?=\d)/g)) mark(m.index! + m[0].length - 1, m.index! + m[0].length);
+  for (const m of title.matchAll(/(?<!—)[—～](?!—)/g)) if (m.index! > 0 && m.index! < title.length - 1) mark(m.index!, m.index! + 1);
   for (const m of title.matchAll(/[A-Za-z0-9][-./][A-Za-z0-9]/g)) mark(m.index! + 1, m.index! + 2);
   return ok;
 }
@@ -30,7 +30,7 @@ export default defineRule<Record<string, never>>({
   catalogue: 'ENTRY-03',
   severity: 'error',
   summary: '条目标题中间和末尾不用标点符号',
-  why: '标题是条目的名称，不是句子；标题中用逗号、顿号，说明一个条目写了两件事，末尾加句号则违反“标题末尾不用标点”的通例（PUNCT-11）。专名上的引号、文件名上的书名号、外国人名中的间隔号，以及数字中的小数点和表示数值、时间范围的浪纹线、一字线不在此列。',
+  why: '标题是条目的名称，不是句子；标题中用逗号、顿号，说明一个条目写了两件事，末尾加句号则违反“标题末尾不用标点”的通例（PUNCT-11）。专名上的引号、文件名上的书名号、外国人名中的间隔号，以及数字中的小数点和表示数值、时间、地域起止的浪纹线“～”、一字线“—”不在此列；破折号“——”仍应删去。',
   defaults: {},
   examples: {
     bad: [
@@ -47,6 +47,7 @@ export default defineRule<Record<string, never>>({
       '【规模以上工业增加值增长8.1%】2015年，示例市规模以上工业增加值702.5亿元。',
       '【1—11月财政收支】1—11月，示例市一般公共预算收入128.6亿元。',
       '【中国（示例）跨境电子商务综合试验区】2015年，试验区完成跨境电子商务交易额12.6亿元。',
+      '【示例—南州高速公路建成通车】12月28日，示例至南州高速公路建成通车，全长86.4千米。',
       '【约翰·史密斯获示例市荣誉市民称号】9月10日，示例市人民政府授予约翰·史密斯荣誉市民称号。',
     ],
   },
