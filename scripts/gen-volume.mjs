@@ -72,7 +72,6 @@ function eventEntry(unit, topic) {
 }
 
 const subsectionsPerCategory = (index) => (index < 20 ? 8 : 7);
-const entriesPerSubsection = (index) => 6 + (index % 3 === 0 ? 1 : 0);
 
 async function main() {
   await rm(out, { recursive: true, force: true });
@@ -103,9 +102,9 @@ async function main() {
     const paragraphs = [`【概况】${overview(chapter.unitName, chapter.topic)}${overview(chapter.unitName, chapter.topic)}`];
     let chars = paragraphs[0].length;
     let entryIndex = 0;
-    while (chars < charsPerChapter - 150 || entryIndex < entriesPerSubsection(index) - 1) {
+    while (chars < charsPerChapter - 300) {
       const title = `${pick(actions)}${chapter.topic.slice(0, 6)}${pick(objects)}`.slice(0, 14) + (entryIndex + 1);
-      const text = `【${title}】${eventEntry(chapter.unitName, chapter.topic)}${eventEntry(chapter.unitName, chapter.topic)}`;
+      const text = `【${title}】${Array.from({ length: 4 }, () => eventEntry(chapter.unitName, chapter.topic)).join('')}`;
       paragraphs.push(text);
       chars += text.length;
       entryIndex++;

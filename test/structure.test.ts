@@ -18,6 +18,12 @@ describe('volume structure', () => {
     expect(result.code).toBe(0);
   });
 
+  it('reads CRLF chapters with a BOM like any other', async () => {
+    const crlf = '\uFEFF' + chapter('jiaoyu', 'edu', '【概况】2015年末，示例市有各级各类学校312所，在校学生21.6万人，比上年增加0.8万人。').replace(/\n/g, '\r\n');
+    const { byFile } = await checkVolume({ 'vol/chapters/shehui/jiaoyu.md': crlf });
+    expect(byFile('jiaoyu.md').filter((m) => m.severity !== 'info')).toEqual([]);
+  });
+
   it('reports an unknown node at the node value, with a suggestion', async () => {
     const { result, byFile } = await checkVolume({ 'vol/chapters/shehui/jiaoyu.md': chapter('jiaoyuu', 'edu', '【概况】2015年末，示例市有各级各类学校312所，在校学生21.6万人，比上年增加0.8万人。') });
     const message = byFile('jiaoyu.md').find((m) => m.ruleId === 'unknown-node')!;

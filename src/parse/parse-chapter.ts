@@ -86,11 +86,14 @@ export interface ParseOptions {
 
 const BRACKET_TITLE = /^【([^【】\n]{1,60})】[ \u3000]?/;
 
-/** Splits the YAML header with gray-matter, keeping its offset so that schema errors map to file positions. */
+/**
+ * Splits the YAML header with gray-matter, keeping its offset so that schema errors map to file positions.
+ * gray-matter leaves the CR of a CRLF closing line on the header; it is dropped before parsing.
+ */
 export function parseFrontMatter(text: string): FrontMatter | undefined {
   if (!text.startsWith('---')) return undefined;
   let yaml: ParsedYaml | undefined;
-  const file = matter(text, { engines: { yaml: { parse: (raw: string) => ((yaml = parseYaml(raw)), {}) } } }) as unknown as {
+  const file = matter(text, { engines: { yaml: { parse: (raw: string) => ((yaml = parseYaml(raw.replace(/\r$/, ''))), {}) } } }) as unknown as {
     matter: string;
     language: string;
     content: string;

@@ -67,8 +67,8 @@ export default defineRule<SectionOptions>({
         const after = text.slice(match.index! + match[0].length, match.index! + match[0].length + 3);
         if (/[比按为]$|比例/.test(before) || /^(?:的?比例|比例尺)/.test(after)) continue; // ratios such as 1：500
         context.report(block, match.index!, match.index! + match[0].length, {
-          message: `时间「${match[0]}」不用全角冒号，应写作「${Number(match[1])}时${match[2]}分」或「${match[1]}:${match[2]}」`,
-          expected: [`${Number(match[1])}时${match[2]}分`, `${match[1]}:${match[2]}`],
+          message: `时间「${match[0]}」不用全角冒号，应写作「${Number(match[1])}时${Number(match[2])}分」或「${match[1]}:${match[2]}」`,
+          expected: [`${Number(match[1])}时${Number(match[2])}分`, `${match[1]}:${match[2]}`],
         });
       }
     }

@@ -2,7 +2,8 @@ import { defineRule } from '../define-rule.js';
 
 /** Two or more capital letters, digits allowed inside or after: GDP, CPI, B2B, PM2.5, CO2. */
 const ABBR = /(?<![A-Za-z0-9.\-_/@])[A-Z][A-Z0-9]*[A-Z](?:\d+(?:\.\d+)?)?(?![A-Za-z0-9.\-_@])/g;
-const ROMAN = /^[IVXLC]+$/;
+/** Roman numerals (III类水质) and model numbers (CRH380A) are not abbreviations. */
+const NOT_ABBR = /^(?:[IVXLC]+|[A-Z]{2,}\d{3,}[A-Z]?)$/;
 /** 中文（ABBR）, （以下简称ABBR）, ABBR（中文）. */
 const GLOSS_BEFORE = /(?:[\u4e00-\u9fff”’][（(]|[（(](?:以下)?简称[“]?)$/;
 const GLOSS_AFTER = /^[”]?[）)]/;
@@ -49,7 +50,7 @@ export default defineRule<Options>({
         const abbr = match[0];
         const start = match.index;
         const end = start + abbr.length;
-        if (seen.has(abbr) || allowedByOption.has(abbr) || ROMAN.test(abbr)) continue;
+        if (seen.has(abbr) || allowedByOption.has(abbr) || NOT_ABBR.test(abbr)) continue;
         if (allowedRanges.some(([from, to]) => start >= from && end <= to)) continue;
         seen.add(abbr);
         const glossed =

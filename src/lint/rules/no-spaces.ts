@@ -2,8 +2,10 @@ import { defineRule, type SectionOptions } from '../define-rule.js';
 import { isCjkLike, sourceOffset } from '../../parse/text-block.js';
 
 const SPACES = /[ \u3000]+/g;
-/** Leading separators that keep their space: 【标题】, 表1/图2, and in 大事记 a day or date (6日　, 同日　, 3月6—8日　). */
+/** Leading separators that keep one space: 【标题】, 表1/图2, 第一章 in headings, and in 大事记 a day or date (6日　, 同日　, 3月6—8日　). */
 const ENTRY_TITLE = /^【[^【】]{1,60}】(?=[ \u3000])/;
+/** 志书 headings: 第一章　公路, 第三节　港口. */
+const HEADING_NUMBER = /^第[一二三四五六七八九十百零〇\d]{1,4}[编篇章节卷部](?=[ \u3000])/;
 const FIGURE_NUMBER = /^(?:续表|附表|表|图)\d+(?:[-—－.．]\d+)*(?=[ \u3000])/;
 const DIARY_DATE =
   /^(?:(?:\d{4}年)?(?:\d{1,2}(?:[—～]\d{1,2})?月)?(?:\d{1,2}(?:[—～]\d{1,2})?日|[上中下]旬)|(?:\d{4}年)?\d{1,2}月|同日|同月|是日|是月|当日|当月|月内|年内|同年|是年)(?=[ \u3000])/;
@@ -43,7 +45,9 @@ export default defineRule<SectionOptions>({
       const lead =
         block.kind === 'paragraph' || block.kind === 'caption'
           ? (ENTRY_TITLE.exec(text) ?? FIGURE_NUMBER.exec(text) ?? (chronicle ? DIARY_DATE.exec(text) : null))?.[0].length
-          : undefined;
+          : block.kind === 'heading'
+            ? HEADING_NUMBER.exec(text)?.[0].length
+            : undefined;
       const credits = [...text.matchAll(CREDIT_NOTE)].map((m) => [m.index, m.index + m[0].length] as const);
       for (const match of text.matchAll(SPACES)) {
         let start = match.index;

@@ -5,6 +5,8 @@ const PAIRS: Record<string, string> = { '（': '）', '【': '】', '《': '》'
 const CLOSERS: Record<string, string> = Object.fromEntries(Object.entries(PAIRS).map(([open, close]) => [close, open]));
 const MARKS = /[（）【】《》〈〉“”‘’()]/g;
 const LATIN = /[A-Za-z]/;
+/** 1） 2） or 一） used as list numbering: a numbering style question, not a lost bracket. */
+const NUMBERING = /(?:^|[。；：，\s])[\d一二三四五六七八九十]{1,2}$/;
 
 export default defineRule<SectionOptions>({
   id: 'paired-marks',
@@ -28,6 +30,7 @@ export default defineRule<SectionOptions>({
       '市文明办开展“争做‘最美示例人’”主题活动。',
       '示例经济技术开发区引进McDonald’s等外资餐饮企业6家。',
       '“加快建设交通强市，\n\n“推进城乡客运一体化。”',
+      '主要措施：1）新建城市书房12个；2）新建农家书屋42个。',
     ],
   },
   check(context) {
@@ -46,10 +49,12 @@ export default defineRule<SectionOptions>({
         }
         const open = CLOSERS[mark]!;
         const partners = open === '（' || open === '(' ? '（(' : open;
+        // Look a few levels down only, so that a text full of unclosed marks stays linear.
+        const floor = Math.max(0, stack.length - 8);
         let depth = stack.length - 1;
-        while (depth >= 0 && !partners.includes(text[stack[depth]!]!)) depth--;
-        if (depth < 0) {
-          unmatched.push(index);
+        while (depth >= floor && !partners.includes(text[stack[depth]!]!)) depth--;
+        if (depth < floor) {
+          if (mark !== '）' || !NUMBERING.test(text.slice(Math.max(0, index - 3), index))) unmatched.push(index);
           continue;
         }
         unmatched.push(...stack.splice(depth).slice(1));

@@ -10,7 +10,8 @@ const SUFFIX = new RegExp(`(?<![\\d.A-Za-z])(${NUM})(——|～|~|—|－|-|至|
  */
 const MARK = new RegExp(`(?<![\\d.A-Za-z/\\-－~])(${NUM})\\s*(~|-|－|——)\\s*(${NUM})(?![\\d.\\-－~])(?=[%‰\\u4e00-\\u9fff])(?![战胜负击平赢输获])`, 'g');
 const SUFFIX_AT = new RegExp(`^${NUM}(?:~|-|－|——)${NUM}(?:%|‰|万|亿)`);
-const TIME_UNIT = /^(?:年|月|日|时|点|世纪|年代)/;
+/** Time points (3—5月, 10—12日, 8—10时); 5～10年 with small numbers is a duration, a numeric range. */
+const TIME_UNIT = /^(?:月|日|时|点|世纪|年代)/;
 
 export default defineRule<SectionOptions>({
   id: 'range-format',
@@ -26,7 +27,7 @@ export default defineRule<SectionOptions>({
       '【创业补贴】对返乡创业人员给予2～5万元补贴。',
       '【学校规模】农村小学每班10-20人。',
       '【规划】示例市编制2016-2020年交通发展规划。',
-      '【培训】每期培训学员30~50人，培训时间3-5天。',
+      '【培训】每期培训学员30~50人，培训时间3-5天，服务期限5-10年。',
       '【补助】每户补助3000——5000元。',
     ],
     good: [
@@ -56,7 +57,8 @@ export default defineRule<SectionOptions>({
         if (/^0\d{2,}/.test(left!) || right!.replace('.', '').length >= 7) continue; // telephone numbers
         if (SUFFIX_AT.test(text.slice(match.index!, end + 1))) continue; // already reported above
         if (/[A-Za-z]\s*$|(?:以|比分)$/.test(text.slice(Math.max(0, match.index! - 8), match.index!))) continue; // codes, scores
-        const time = TIME_UNIT.test(text.slice(end));
+        const years = /^(?:19|20)\d{2}$/.test(left!) && /^(?:19|20)\d{2}$/.test(right!) && Number(right) > Number(left);
+        const time = years || TIME_UNIT.test(text.slice(end));
         const dash = time ? '—' : '～';
         context.report(block, match.index!, end, {
           message: mark === '——' ? `「${match[0]}」表示范围不用两字线“——”，${time ? '时间范围用一字线“—”' : '数值范围用浪纹线“～”'}` : `「${match[0]}」${time ? '时间范围用一字线“—”' : '数值范围用浪纹线“～”'}，不用半角或全角连字符`,

@@ -13,6 +13,9 @@ function allowedSpans(title: string): boolean[] {
   const mark = (from: number, to: number) => {
     for (let i = from; i < to; i++) ok[i] = true;
   };
+  // A leading number (一、 （一）) is title-brackets' concern in yearbooks and the custom in gazetteers.
+  const numbering = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])/.exec(title);
+  if (numbering) mark(0, numbering[0].length);
   for (const pattern of [/“[^“”，。；：！？]+”/g, /《[^《》]+》/g, /‘[^‘’]+’/g, /〈[^〈〉]+〉/g, /（[^（），。；：]+）/g, /\([^()，。；：]+\)/g]) {
     for (const m of title.matchAll(pattern)) {
       ok[m.index!] = true;
@@ -48,6 +51,7 @@ export default defineRule<Record<string, never>>({
       '【1—11月财政收支】1—11月，示例市一般公共预算收入128.6亿元。',
       '【中国（示例）跨境电子商务综合试验区】2015年，试验区完成跨境电子商务交易额12.6亿元。',
       '【示例—南州高速公路建成通车】12月28日，示例至南州高速公路建成通车，全长86.4千米。',
+      { text: '## 第二章　公路\n\n### 一、国道改建\n\n1988年3月，国道215线示例段改建工程开工。', kind: 'gazetteer' },
       '【约翰·史密斯获示例市荣誉市民称号】9月10日，示例市人民政府授予约翰·史密斯荣誉市民称号。',
     ],
   },
