@@ -1,18 +1,17 @@
-import { availableParallelism } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { VFileMessage } from 'vfile-message';
 import { compareDiagnostics, createDiagnostic, deserializeDiagnostic } from './diagnostics/diagnostic.js';
 import { LineIndex } from './diagnostics/line-index.js';
-import { checkChapter, type ChapterResult, type ChapterTask } from './check/check-chapter.js';
+import type { ChapterResult, ChapterTask } from './check/check-chapter.js';
 import { hashParts, LintCache } from './cache/lint-cache.js';
 import { findUp, loadVolume, type LoadedVolume } from './load/load-volume.js';
 import { loadYamlFile } from './load/load-yaml-file.js';
 import { resolveTargets } from './load/resolve-targets.js';
 import { decodeSource } from './load/read-source.js';
 import type { StyleConfig } from './model/generated/style.js';
-import { allRules } from './lint/rules/index.js';
+import { volumeRules } from './lint/rules/volume-rules.js';
+import { codeDir } from './project-root.js';
 import { runVolumeRules } from './lint/run-rules.js';
 import { resolveStyle } from './lint/style-config.js';
 import { validateVolume, type CheckedChapter } from './validate/validate-volume.js';
@@ -25,8 +24,8 @@ export interface CheckOptions {
   cacheDir: string;
   /** Final check: a missing chapter is an error. */
   final: boolean;
-  /** Spread uncached chapters over worker threads when there are enough of them. */
-  parallel: boolean;
+  /** Worker threads for uncached chapters; 1 checks everything on the main thread. */
+  jobs: number;
 }
 
 export interface FileReport {
@@ -75,7 +74,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
     add([createDiagnostic({ file: missing, ruleId: 'file-unreadable', source: 'load', severity: 'error', message: `找不到文件或目录：${missing}`, start: 0, end: 0 }, new LineIndex(''))]);
   }
 
-  const loadedVolumes = await Promise.all([...targets.volumes.keys()].map((dir) => loadVolume(dir)));
+  const loadedVolumes = await Promise.all([...targets.volumes.keys()].map((dir) => loadVolume(dir, cache)));
   const jobs: Array<{ task: ChapterTask; key: string; lines?: LineIndex; volume?: LoadedVolume }> = [];
   for (const loaded of loadedVolumes) {
     add(loaded.messages);
@@ -103,10 +102,11 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
   await cache?.save();
 
   const linesOf = new Map<string, LineIndex>();
+  const jobByPath = new Map(jobs.map((job) => [job.task.path, job]));
   const linesFor = (path: string) => {
     let lines = linesOf.get(path);
     if (!lines) {
-      const job = jobs.find((candidate) => candidate.task.path === path);
+      const job = jobByPath.get(path);
       lines = new LineIndex(job ? decodeSource(path, job.task.bytes).text : '');
       linesOf.set(path, lines);
     }
@@ -134,7 +134,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
       runVolumeRules(
         ordered.map(({ chapter, placed }) => ({ path: chapter.path, nodeId: placed!.node.id, categoryId: placed!.categoryId, aliasMentions: chapter.summary.aliasMentions })),
         volume.context.style,
-        allRules,
+        volumeRules,
         linesFor,
       ),
     );
@@ -143,7 +143,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
   jobs.forEach((job, index) => {
     if (!job.task.lone) return;
     const facts = { path: job.task.path, nodeId: '', categoryId: job.task.path, aliasMentions: results[index]!.summary.aliasMentions };
-    add(runVolumeRules([facts], job.task.lone.style, allRules, linesFor));
+    add(runVolumeRules([facts], job.task.lone.style, volumeRules, linesFor));
   });
 
   const allPaths = new Set([...fileMessages.keys(), ...jobs.map((job) => job.task.path)]);
@@ -170,11 +170,12 @@ async function checkChapters(
     return hit ? { ...hit, cached: true } : undefined;
   });
   const pending = jobs.map((job, index) => ({ job, index })).filter(({ index }) => !results[index]);
-  const workerFile = join(dirname(fileURLToPath(import.meta.url)), 'check', 'chapter-worker.js');
-  const canUseWorkers = options.parallel && import.meta.url.endsWith('.js') && pending.length >= PARALLEL_THRESHOLD;
+  const workerFile = join(codeDir, 'check', 'chapter-worker.js');
+  // Worker threads run the built bundle; under the test runner (src/) everything runs inline.
+  const threads = Math.min(options.jobs, Math.ceil(pending.length / PARALLEL_THRESHOLD));
+  const canUseWorkers = threads > 1 && codeDir.endsWith('dist');
   if (canUseWorkers) {
     const { Piscina } = await import('piscina');
-    const threads = Math.max(1, Math.min(availableParallelism(), 4));
     const pool = new Piscina({ filename: workerFile, maxThreads: threads, minThreads: threads });
     const batches = splitEvenly(pending, threads * 4);
     await Promise.all(
@@ -184,7 +185,9 @@ async function checkChapters(
       }),
     );
     await pool.destroy();
-  } else {
+  } else if (pending.length) {
+    // Imported only when something needs checking: a fully cached run never loads the parser and rules.
+    const { checkChapter } = await import('./check/check-chapter.js');
     for (const { job, index } of pending) results[index] = checkChapter(job.task);
   }
   for (const { job, index } of pending) cache?.set(job.task.path, job.key, results[index]!);

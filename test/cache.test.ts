@@ -8,7 +8,7 @@ describe('content-hash cache', () => {
   it('reuses results of unchanged chapters and rechecks an edited one', async () => {
     const dir = await tempDir();
     await writeTree(dir, miniVolume());
-    const options = { cache: true, cacheDir: join(dir, 'cache'), final: false, parallel: false };
+    const options = { cache: true, cacheDir: join(dir, 'cache'), final: false, jobs: 1 };
     const first = await runCheck([join(dir, 'vol')], options);
     expect(first.stats).toMatchObject({ files: 3, fromCache: 0, checked: 3 });
     const second = await runCheck([join(dir, 'vol')], options);

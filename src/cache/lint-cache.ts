@@ -1,23 +1,24 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { ChapterResult } from '../check/check-chapter.js';
-import { projectRoot } from '../project-root.js';
+import type { SerializedDiagnostic } from '../diagnostics/diagnostic.js';
+import type { ConfigCache } from '../load/load-yaml-file.js';
+import { codeDir, projectRoot } from '../project-root.js';
 import { writeFileAtomic } from '../write/write-file-atomic.js';
 
 interface CacheFile {
   fingerprint: string;
   entries: Record<string, { key: string; result: ChapterResult }>;
+  configs: Record<string, { key: string; data?: unknown; messages: SerializedDiagnostic[] }>;
 }
 
 /**
  * Check results keyed by content hash (file bytes + everything the check depends on), never by
  * modification time. The fingerprint of the checking code itself invalidates everything at once.
  */
-export class LintCache {
+export class LintCache implements ConfigCache {
   private dirty = false;
-  private readonly used = new Set<string>();
 
   private constructor(
     private readonly path: string,
@@ -27,7 +28,7 @@ export class LintCache {
   static async open(dir: string): Promise<LintCache> {
     const path = join(dir, 'check-cache.json');
     const fingerprint = await codeFingerprint();
-    let data: CacheFile = { fingerprint, entries: {} };
+    let data: CacheFile = { fingerprint, entries: {}, configs: {} };
     try {
       const stored = JSON.parse(await readFile(path, 'utf8')) as CacheFile;
       if (stored.fingerprint === fingerprint) data = stored;
@@ -40,13 +41,21 @@ export class LintCache {
   get(path: string, key: string): ChapterResult | undefined {
     const entry = this.data.entries[path];
     if (!entry || entry.key !== key) return undefined;
-    this.used.add(path);
     return entry.result;
   }
 
   set(path: string, key: string, result: ChapterResult): void {
     this.data.entries[path] = { key, result };
-    this.used.add(path);
+    this.dirty = true;
+  }
+
+  getConfig(path: string, bytes: Uint8Array): { data?: unknown; messages: SerializedDiagnostic[] } | undefined {
+    const entry = this.data.configs[path];
+    return entry && entry.key === hashParts(bytes) ? entry : undefined;
+  }
+
+  setConfig(path: string, bytes: Uint8Array, result: { data?: unknown; messages: SerializedDiagnostic[] }): void {
+    this.data.configs[path] = { key: hashParts(bytes), ...result };
     this.dirty = true;
   }
 
@@ -67,17 +76,14 @@ export function hashParts(...parts: Array<string | Uint8Array>): string {
 
 let fingerprint: Promise<string> | undefined;
 
-/** The compiled code that is running (dist/ in production, src/ under the test runner). */
-const runningCode = dirname(dirname(fileURLToPath(import.meta.url)));
-
 /** A hash of the code and data that decide check results: parser, rules, word lists, schemas. */
 function codeFingerprint(): Promise<string> {
   fingerprint ??= (async () => {
     const hash = createHash('sha1');
-    const dirs = [...['parse', 'lint', 'check', 'validate', 'load'].map((dir) => join(runningCode, dir)), join(projectRoot, 'src/lint/wordlists'), join(projectRoot, 'schemas')];
+    const dirs = [codeDir, join(projectRoot, 'src/lint/wordlists'), join(projectRoot, 'schemas')];
     for (const dir of dirs) {
       const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-      const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).sort();
+      const files = entries.filter((entry) => entry.isFile() && !entry.name.endsWith('.map')).map((entry) => join(entry.parentPath, entry.name)).sort();
       for (const file of files) hash.update(file.slice(projectRoot.length)).update(await readFile(file));
     }
     return hash.digest('hex');

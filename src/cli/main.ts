@@ -25,6 +25,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--final', '定稿检查：缺稿报为错误')
     .option('--no-cache', '不使用缓存，全部重新检查')
     .option('--cache-dir <dir>', '缓存目录', 'out/.cache')
+    .option('-j, --jobs <n>', '并行检查的线程数（默认 1；核数多的机器上可加快冷启动）')
     .option('-q, --quiet', '只报告错误')
     .option('--debug', '出错时显示调用栈')
     .helpOption('-h, --help', '显示帮助')

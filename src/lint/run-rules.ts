@@ -20,16 +20,14 @@ interface RawReport {
   fix?: string;
 }
 
-const wordListCache = new Map<string, WordList>();
+/** Compiled lists per resolved style: every chapter of a volume shares one style object. */
+const wordListCache = new WeakMap<ChapterContext['style'], Map<string, WordList>>();
 
 function wordsFor(context: ChapterContext, listId: string): WordList {
-  const overrides = context.style.wordLists[listId] ?? [];
-  const key = `${listId}\u0000${JSON.stringify(overrides)}`;
-  let list = wordListCache.get(key);
-  if (!list) {
-    list = compileWordList(listId, overrides);
-    wordListCache.set(key, list);
-  }
+  let lists = wordListCache.get(context.style);
+  if (!lists) wordListCache.set(context.style, (lists = new Map()));
+  let list = lists.get(listId);
+  if (!list) lists.set(listId, (list = compileWordList(listId, context.style.wordLists[listId] ?? [])));
   return list;
 }
 

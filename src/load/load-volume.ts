@@ -1,12 +1,12 @@
 import { access, readdir } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import type { FrameworkFile } from '../model/generated/framework.js';
 import type { StyleConfig } from '../model/generated/style.js';
 import type { UnitsFile } from '../model/generated/units.js';
 import { placeNodes, type Volume, type VolumeFile } from '../model/volume.js';
 import { resolveStyle } from '../lint/style-config.js';
-import { loadYamlFile, type LoadedYaml } from './load-yaml-file.js';
+import { loadYamlFile, type ConfigCache, type LoadedYaml } from './load-yaml-file.js';
 
 export interface LoadedVolume {
   dir: string;
@@ -43,16 +43,16 @@ export async function findUp(start: string, name: string, levels = 3): Promise<s
  * Loads a volume folder: volume.yaml, framework.yaml, the unit registry found in or above it
  * (content/units.yaml), the office style above it (content/style.yaml), and the chapter files.
  */
-export async function loadVolume(dir: string): Promise<LoadedVolume> {
+export async function loadVolume(dir: string, cache?: ConfigCache): Promise<LoadedVolume> {
   const [volumeFile, frameworkFile, unitsPath, stylePath] = await Promise.all([
-    loadYamlFile<VolumeFile>(join(dir, 'volume.yaml'), 'volume'),
-    loadYamlFile<FrameworkFile>(join(dir, 'framework.yaml'), 'framework'),
+    loadYamlFile<VolumeFile>(join(dir, 'volume.yaml'), 'volume', cache),
+    loadYamlFile<FrameworkFile>(join(dir, 'framework.yaml'), 'framework', cache),
     findUp(dir, 'units.yaml', 2),
     findUp(dirname(dir), 'style.yaml', 2),
   ]);
   const [unitsFile, officeStyleFile] = await Promise.all([
-    unitsPath ? loadYamlFile<UnitsFile>(unitsPath, 'units') : undefined,
-    stylePath ? loadYamlFile<StyleConfig>(stylePath, 'style') : undefined,
+    unitsPath ? loadYamlFile<UnitsFile>(unitsPath, 'units', cache) : undefined,
+    stylePath ? loadYamlFile<StyleConfig>(stylePath, 'style', cache) : undefined,
   ]);
   const chapterPaths = await listChapterFiles(join(dir, 'chapters'));
   const messages = [volumeFile, frameworkFile, unitsFile, officeStyleFile].flatMap((file) => file?.messages ?? []);
@@ -83,9 +83,9 @@ export async function loadVolume(dir: string): Promise<LoadedVolume> {
 
 async function listChapterFiles(dir: string): Promise<string[]> {
   if (!(await exists(dir))) return [];
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && /\.(md|markdown|txt)$/i.test(entry.name))
-    .map((entry) => join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name))
-    .sort((a, b) => relative(dir, a).localeCompare(relative(dir, b)));
+  const names = await readdir(dir, { recursive: true });
+  return names
+    .filter((name) => /\.(md|markdown|txt)$/i.test(name))
+    .sort((a, b) => a.localeCompare(b))
+    .map((name) => join(dir, name));
 }

@@ -111,6 +111,11 @@ export function isCjkLike(char: string): boolean {
 /** 字数 as editors count it for quotas: every character except white space (Word's 字符数（不计空格）). */
 export function countChars(text: string): number {
   let count = 0;
-  for (const char of text) if (!/\s/.test(char)) count++;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Whitespace as Word counts it; a surrogate pair is one character.
+    if (code === 32 || code === 9 || code === 10 || code === 13 || code === 0x3000 || code === 0xa0 || (code >= 0xdc00 && code <= 0xdfff)) continue;
+    count++;
+  }
   return count;
 }

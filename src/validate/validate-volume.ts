@@ -10,7 +10,8 @@ import { placeNodes, type PlacedNode } from '../model/volume.js';
 export interface CheckedChapter {
   path: string;
   summary: ChapterSummary;
-  lines: LineIndex;
+  /** Built on demand: most chapters have no structure diagnostics. */
+  readonly lines: LineIndex;
 }
 
 export interface ValidateOptions {
@@ -32,7 +33,7 @@ export function validateVolume(loaded: LoadedVolume, chapters: readonly CheckedC
   const framework = loaded.frameworkFile;
   const frameworkReport = (ruleId: string, severity: Severity, message: string, placed: PlacedNode, field?: string) => {
     const [start, end] = rangeOfPath(framework.document!, field ? [...placed.yamlPath, field] : [...placed.yamlPath, 'id']);
-    messages.push(createDiagnostic({ file: framework.path, ruleId, source: 'validate', severity, message, start, end }, framework.lines!));
+    messages.push(createDiagnostic({ file: framework.path, ruleId, source: 'validate', severity, message, start, end }, framework.lines));
   };
 
   const levels = volume.config.levels;
@@ -51,10 +52,10 @@ export function validateVolume(loaded: LoadedVolume, chapters: readonly CheckedC
 
   const byNode = new Map<string, CheckedChapter>();
   for (const chapter of chapters) {
-    const { summary, lines, path } = chapter;
+    const { summary, path } = chapter;
     const report = (ruleId: string, severity: Severity, message: string, field?: string) => {
       const [start, end] = (field && summary.fieldRanges[field]) || [0, 0];
-      messages.push(createDiagnostic({ file: path, ruleId, source: 'validate', severity, message, start, end }, lines));
+      messages.push(createDiagnostic({ file: path, ruleId, source: 'validate', severity, message, start, end }, chapter.lines));
     };
     const frontMatter = summary.frontMatter;
     if (!frontMatter || typeof frontMatter.node !== 'string') continue;
@@ -84,7 +85,7 @@ export function validateVolume(loaded: LoadedVolume, chapters: readonly CheckedC
     const nodeLevel = placed.depth + 1;
     for (const heading of summary.headings) {
       const at = (ruleId: string, severity: Severity, message: string) =>
-        messages.push(createDiagnostic({ file: path, ruleId, source: 'validate', severity, message, start: heading.start, end: heading.end }, lines));
+        messages.push(createDiagnostic({ file: path, ruleId, source: 'validate', severity, message, start: heading.start, end: heading.end }, chapter.lines));
       if (heading.depth > levels.length) at('heading-depth', 'error', `标题「${heading.text}」为第${heading.depth}级，超出本卷规定的${levels.length}层（${levels.join('、')}）`);
       else if (heading.depth < nodeLevel) at('heading-depth', 'error', `标题「${heading.text}」为第${heading.depth}级（${levels[heading.depth - 1]}），高于稿件所属的${placed.node.kind}「${placed.node.title}」`);
       else if (heading.depth === nodeLevel && heading.text !== placed.node.title) at('heading-title', 'warning', `标题「${heading.text}」应与篇目框架中的「${placed.node.title}」一致`);

@@ -22,6 +22,13 @@ interface CheckCommandOptions {
   cache: boolean;
   cacheDir: string;
   quiet?: boolean;
+  jobs?: string;
+}
+
+function parseJobs(value: string): number {
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs 应为 1～64 的整数，而不是「${value}」`);
+  return jobs;
 }
 
 export async function checkCommand(paths: string[], options: CheckCommandOptions): Promise<number> {
@@ -36,7 +43,7 @@ export async function checkCommand(paths: string[], options: CheckCommandOptions
     cache: options.cache,
     cacheDir: resolve(options.cacheDir),
     final: Boolean(options.final),
-    parallel: true,
+    jobs: options.jobs === undefined ? 1 : parseJobs(options.jobs),
     ...(recordYear ? { recordYear } : {}),
   };
   let report = await runCheck(paths, checkOptions);

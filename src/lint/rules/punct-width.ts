@@ -2,6 +2,7 @@ import { defineRule, type SectionOptions } from '../define-rule.js';
 import { isCjkLike } from '../../parse/text-block.js';
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+const HALF_WIDTH = /[,.;:?!()]/g;
 
 export default defineRule<SectionOptions>({
   id: 'punct-width',
@@ -18,9 +19,9 @@ export default defineRule<SectionOptions>({
   check(context) {
     for (const block of context.blocks) {
       const text = block.text;
-      for (let i = 0; i < text.length; i++) {
-        const replacement = FULL_WIDTH[text[i]!];
-        if (!replacement) continue;
+      for (const match of text.matchAll(HALF_WIDTH)) {
+        const i = match.index!;
+        const replacement = FULL_WIDTH[text[i]!]!;
         const before = text[i - 1] ?? '';
         const after = text[i + 1] ?? '';
         const chinese = (char: string) => char !== '' && isCjkLike(char);
