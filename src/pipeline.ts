@@ -19,6 +19,8 @@ import { validateVolume, type CheckedChapter } from './validate/validate-volume.
 export interface CheckOptions {
   /** Record year for lone files; without it the time-scope rule is off for them. */
   recordYear?: number;
+  /** A volume whose style and record period apply to lone files (raw submissions meant for it). */
+  styleVolume?: string;
   /** Reuse results of unchanged files (content hash). */
   cache: boolean;
   cacheDir: string;
@@ -88,13 +90,12 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
     }
   }
   if (targets.loneFiles.length) {
-    const officeStyle = await loadOfficeStyle(targets.loneFiles[0]!);
-    add(officeStyle.messages);
-    const lone = { style: officeStyle.style, ...(options.recordYear ? { recordYears: { from: options.recordYear, to: options.recordYear } } : {}) };
-    const contextHash = hashParts(JSON.stringify(lone));
+    const lone = await loneContext(targets.loneFiles[0]!, options, cache);
+    add(lone.messages);
+    const contextHash = hashParts(JSON.stringify(lone.context));
     for (const path of targets.loneFiles) {
       const bytes = await readFile(path);
-      jobs.push({ task: { path, bytes, lone }, key: hashParts(contextHash, path, bytes) });
+      jobs.push({ task: { path, bytes, lone: lone.context }, key: hashParts(contextHash, path, bytes) });
     }
   }
 
@@ -205,12 +206,21 @@ function splitEvenly<T extends { job: { task: ChapterTask } }>(items: T[], count
   return batches.map((batch) => batch.items).filter((batch) => batch.length);
 }
 
-/** Lone files follow the office style (content/style.yaml) when one is found above them. */
-async function loadOfficeStyle(file: string): Promise<{ style: ReturnType<typeof resolveStyle>; messages: VFileMessage[] }> {
+/**
+ * What lone files are checked against: the style and record period of the volume named with
+ * --volume, or else the office style (content/style.yaml) found above them and --record-year.
+ */
+async function loneContext(file: string, options: CheckOptions, cache: LintCache | undefined): Promise<{ context: NonNullable<ChapterTask['lone']>; messages: VFileMessage[] }> {
+  const recordYears = options.recordYear ? { recordYears: { from: options.recordYear, to: options.recordYear } } : {};
+  if (options.styleVolume) {
+    const loaded = await loadVolume(options.styleVolume, cache);
+    const context = loaded.volume?.context;
+    return { context: { style: context?.style ?? resolveStyle(), ...(context ? { recordYears: context.recordYears } : {}), ...recordYears }, messages: loaded.messages };
+  }
   const path = await findUp(dirname(file), 'style.yaml', 3);
-  if (!path) return { style: resolveStyle(), messages: [] };
-  const loaded = await loadYamlFile<StyleConfig>(path, 'style');
-  return { style: resolveStyle(loaded.data), messages: loaded.messages };
+  if (!path) return { context: { style: resolveStyle(), ...recordYears }, messages: [] };
+  const loaded = await loadYamlFile<StyleConfig>(path, 'style', cache);
+  return { context: { style: resolveStyle(loaded.data), ...recordYears }, messages: loaded.messages };
 }
 
 function volumeStatus(loaded: LoadedVolume, chapters: CheckedChapter[]): VolumeStatus {

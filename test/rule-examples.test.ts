@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../src/lint/rules/index.js';
 import { lintChapter } from '../src/lint/lint-chapter.js';
+import { applyFixes } from '../src/lint/apply-fixes.js';
 import { resolveStyle } from '../src/lint/style-config.js';
 import type { Rule, RuleExample } from '../src/lint/define-rule.js';
 
@@ -44,10 +45,18 @@ describe.each(allRules.map((rule) => [rule.id, rule] as const))('%s', (id, rule)
 });
 
 describe('fixable rules', () => {
-  it.each(allRules.filter((rule) => rule.fixable).map((rule) => [rule.id, rule] as const))('%s offers a fix for each bad example', (id, rule) => {
+  it.each(allRules.filter((rule) => rule.fixable).map((rule) => [rule.id, rule] as const))('%s: its fixes remove what they fix', (id, rule) => {
+    let fixed = 0;
     for (const example of rule.examples.bad) {
+      const spec = typeof example === 'string' ? { text: example } : example;
       const messages = run(example, rule).filter((message) => message.ruleId === id);
-      expect(messages.some((message) => message.fix !== undefined)).toBe(true);
+      if (!messages.some((message) => message.fix !== undefined)) continue;
+      const result = applyFixes(spec.text, messages);
+      expect(result.applied).toBeGreaterThan(0);
+      const after = run({ ...spec, text: result.text }, rule).filter((message) => message.ruleId === id && message.fix !== undefined);
+      expect(after.map((message) => message.actual)).toEqual([]);
+      fixed++;
     }
+    expect(fixed, 'at least one bad example is fixable').toBeGreaterThan(0);
   });
 });

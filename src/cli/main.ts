@@ -22,6 +22,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--fix', '自动修正可安全修正的问题（标点、数字宽度、不可见字符等），并把 GBK 文件转为 UTF-8')
     .option('--fix-dry-run', '只显示自动修正的差异，不写文件')
     .option('--record-year <year>', '单独文件的记述年（不指定则不检查记述时限）')
+    .option('--volume <dir>', '按该卷的体例配置、名称对照表和记述时限检查不属于任何卷的来稿')
     .option('--final', '定稿检查：缺稿报为错误')
     .option('--no-cache', '不使用缓存，全部重新检查')
     .option('--cache-dir <dir>', '缓存目录', 'out/.cache')

@@ -15,7 +15,7 @@ export function sourceProblems(source: SourceFile, lines: LineIndex): VFileMessa
   }
   const messages: VFileMessage[] = [];
   if (source.encoding === 'gb18030') {
-    messages.push(report('encoding', 'error', '文件编码为 GBK/GB18030，应保存为 UTF-8（可用 fangzhi check --fix 转换）', 0, Math.min(source.text.length, 1)));
+    messages.push(report('encoding', 'error', '文件编码为 GBK/GB18030，应保存为 UTF-8（可用 fangzhi check --fix 转换）'));
   }
   if (!source.text.trim()) messages.push(report('empty-file', 'error', '文件为空'));
   let lineStart = 0;

@@ -18,6 +18,7 @@ interface CheckCommandOptions {
   fix?: boolean;
   fixDryRun?: boolean;
   recordYear?: string;
+  volume?: string;
   final?: boolean;
   cache: boolean;
   cacheDir: string;
@@ -38,6 +39,7 @@ export async function checkCommand(paths: string[], options: CheckCommandOptions
   }
   const missing = [];
   for (const path of paths) if (!(await stat(path).catch(() => undefined))) missing.push(path);
+  if (options.volume && !(await stat(resolve(options.volume, 'volume.yaml')).catch(() => undefined))) throw new UsageError(`--volume 应指向含 volume.yaml 的卷目录：${options.volume}`);
   if (missing.length) throw new UsageError(`找不到文件或目录：${missing.join('、')}`);
   const checkOptions: CheckOptions = {
     cache: options.cache,
@@ -45,6 +47,7 @@ export async function checkCommand(paths: string[], options: CheckCommandOptions
     final: Boolean(options.final),
     jobs: options.jobs === undefined ? 1 : parseJobs(options.jobs),
     ...(recordYear ? { recordYear } : {}),
+    ...(options.volume ? { styleVolume: resolve(options.volume) } : {}),
   };
   let report = await runCheck(paths, checkOptions);
   if (options.fixDryRun) {

@@ -20,6 +20,7 @@ export default defineRule<SectionOptions>({
   optionDocs: { exemptSections: '不检查的类目或分目标题' },
   examples: {
     bad: [
+      { text: '【春耕生产】3.10，示例市农业局在青山县召开春耕生产现场会。', note: '条目正文以“月.日，”开头' },
       '【人大会议】示例市第十五届人民代表大会第四次会议于2015.1.6开幕。',
       '【开工】东湖大桥于2015-3-18开工建设。',
       '【签约】2015/11/20，示例市与南州市签订区域合作框架协议。',
@@ -53,7 +54,9 @@ export default defineRule<SectionOptions>({
         for (const match of text.matchAll(SHORT_DATE)) {
           const [whole, month, , day] = match;
           const end = match.index! + whole!.length;
-          if (!isDate(Number(month), Number(day)) || !eventStarts.has(end)) continue;
+          // A date either runs into an event word (3.10召开) or opens the text of an entry: 【春耕】3.10，……
+          const opensEntry = text[end] === '，' && (match.index === 0 || /[】。；]/.test(text[match.index! - 1]!));
+          if (!isDate(Number(month), Number(day)) || !(eventStarts.has(end) || opensEntry)) continue;
           if (text[match.index! - 1] === '“' && text[end] === '”') continue;
           context.report(block, match.index!, end, {
             message: `「${whole}」用作日期，应写作「${Number(month)}月${Number(day)}日」；作专名时写作“${month}·${day}”并加引号`,

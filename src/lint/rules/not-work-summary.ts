@@ -16,6 +16,7 @@ export default defineRule<SectionOptions>({
   optionDocs: { exemptSections: '不检查的类目或分目标题' },
   examples: {
     bad: [
+      { text: '一、深化公立医院综合改革。全市12家公立医院取消药品加成。\n\n二、加强基层医疗卫生服务。', plainText: true },
       '【安全生产】2015年，市应急管理局一是开展隐患排查，二是加强执法检查，三是组织应急演练。',
       '【人才工作】2015年，市人力资源和社会保障局主要做了以下工作：引进高层次人才126人，培训专业技术人员8600人次。',
       '【农村公路】2015年，示例市新建农村公路186千米。工作中存在的主要问题是养护资金不足。',
@@ -43,10 +44,17 @@ export default defineRule<SectionOptions>({
           expected: match.suggest,
         });
       }
-      // Numbered lists inside an entry; gazetteers use 一、二、 as headings of the 目 level, so they are not checked.
-      if (context.kind === 'gazetteer' || block.entry < 0 || block.kind !== 'paragraph') continue;
+      // Numbered lists inside an entry, or numbered paragraphs in a submission that has no entries at all
+      // (a report pasted as it is). Gazetteers use 一、二、 as headings of the 目 level, so they are not checked.
+      if (context.kind === 'gazetteer' || block.kind !== 'paragraph') continue;
       const entry = context.chapter.entries[block.entry];
-      if (!entry) continue;
+      if (!entry) {
+        const numbered = context.chapter.entries.length ? undefined : NUMBERED_START.exec(block.text);
+        if (numbered && /[，。；]/.test(block.text)) {
+          context.report(block, 0, numbered[0].length, { message: `来稿以「${numbered[0]}」编号分段，是工作总结的写法`, expected: ['按事项分写条目，每条以【标题】开头'] });
+        }
+        continue;
+      }
       const isFirst = blocks[entry.firstBlock] === block;
       const numbered = isFirst ? undefined : NUMBERED_START.exec(block.text);
       if (numbered && /[，。；]/.test(block.text)) {

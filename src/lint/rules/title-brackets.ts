@@ -31,7 +31,8 @@ export default defineRule<Record<string, never>>({
     ],
   },
   check(context) {
-    if (context.kind !== 'yearbook') return;
+    // Gazetteers title their sections with headings and may number them; yearbook copy and lone submissions may not.
+    if (context.kind === 'gazetteer') return;
     const blocks = context.chapter.blocks;
     blocks.forEach((block, index) => {
       if (block.kind === 'paragraph') {
