@@ -188,8 +188,8 @@ async function checkChapters(
     await pool.destroy();
   } else if (pending.length) {
     // Imported only when something needs checking: a fully cached run never loads the parser and rules.
-    const { checkChapter } = await import('./check/check-chapter.js');
-    for (const { job, index } of pending) results[index] = checkChapter(job.task);
+    const { checkChapterSafely } = await import('./check/check-chapter.js');
+    for (const { job, index } of pending) results[index] = checkChapterSafely(job.task);
   }
   for (const { job, index } of pending) cache?.set(job.task.path, job.key, results[index]!);
   return results as Array<ChapterResult & { cached?: boolean }>;

@@ -1,6 +1,6 @@
-import { checkChapter, type ChapterResult, type ChapterTask } from './check-chapter.js';
+import { checkChapterSafely, type ChapterResult, type ChapterTask } from './check-chapter.js';
 
 /** Worker-thread entry: checks a batch of chapters. */
 export default function run(tasks: ChapterTask[]): ChapterResult[] {
-  return tasks.map(checkChapter);
+  return tasks.map(checkChapterSafely);
 }

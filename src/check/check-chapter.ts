@@ -43,6 +43,23 @@ export interface ChapterResult {
   summary: ChapterSummary;
 }
 
+/** Like checkChapter, but a failure becomes an error on that file instead of ending the whole run. */
+export function checkChapterSafely(task: ChapterTask): ChapterResult {
+  try {
+    return checkChapter(task);
+  } catch (error) {
+    const message = createDiagnostic(
+      { file: task.path, ruleId: 'internal-error', source: 'parse', severity: 'error', message: `检查本文件时程序出错：${(error as Error).message}（请把本文件报告给维护者）`, start: 0, end: 0, cause: error as Error },
+      new LineIndex(''),
+    );
+    return { messages: [serializeDiagnostic(message)], summary: emptySummary('utf-8', false) };
+  }
+}
+
+function emptySummary(encoding: ChapterSummary['encoding'], unreadable: boolean): ChapterSummary {
+  return { fieldRanges: {}, hasFrontMatter: false, chars: 0, images: 0, entries: [], headings: [], credits: 0, aliasMentions: [], encoding, unreadable };
+}
+
 /**
  * Checks one chapter: the file as a file, its front matter against the schema, then the house-style
  * rules. Pure apart from decoding; the same function runs inline and in worker threads.
@@ -51,18 +68,7 @@ export function checkChapter(task: ChapterTask): ChapterResult {
   const source = decodeSource(task.path, task.bytes);
   const lines = new LineIndex(source.text);
   const messages: VFileMessage[] = sourceProblems(source, lines);
-  const summary: ChapterSummary = {
-    fieldRanges: {},
-    hasFrontMatter: false,
-    chars: 0,
-    images: 0,
-    entries: [],
-    headings: [],
-    credits: 0,
-    aliasMentions: [],
-    encoding: source.encoding,
-    unreadable: Boolean(source.unreadable),
-  };
+  const summary = emptySummary(source.encoding, Boolean(source.unreadable));
   if (source.unreadable || !source.text.trim()) return { messages: messages.map(serializeDiagnostic), summary };
 
   const plainText = /\.txt$/i.test(task.path);

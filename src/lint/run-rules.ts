@@ -42,6 +42,9 @@ export function runRules(context: ChapterContext, rules: readonly Rule<object>[]
     if (severity === 'off') continue;
     const exempt = (options as { exemptSections?: string[] }).exemptSections;
     if (exempt && inSection(exempt)) continue;
+    // A severity set by the office or the volume applies to every message of the rule; otherwise a rule
+    // may grade its own messages (time-scope reports an error in 大事记 and a warning elsewhere).
+    const configured = context.style.rules[rule.id]?.severity as Severity | undefined;
     const push = (start: number, end: number, actual: string, init: ReportInit) =>
       reports.push({
         ruleId: rule.id,
@@ -49,7 +52,7 @@ export function runRules(context: ChapterContext, rules: readonly Rule<object>[]
         start,
         end,
         actual,
-        severity: init.severity ?? severity,
+        severity: configured ?? init.severity ?? severity,
         message: init.message,
         ...(init.expected ? { expected: init.expected } : {}),
         ...(init.fix !== undefined && rule.fixable ? { fix: init.fix } : {}),

@@ -175,18 +175,23 @@ export function writeCompiledWordLists(): void {
   writeFileSync(compiledPath, JSON.stringify(compiled));
 }
 
-/** Applies office and volume overrides, in that order, to a built-in list. */
+/**
+ * Applies office and volume overrides, in that order, to a built-in list. A removed word is also
+ * made an exception, so that it stays silent when a pattern entry of the list would match it too.
+ */
 export function compileWordList(id: string, overrides: readonly WordListOverride[]): WordList {
   const file = builtInWordLists().get(id);
   if (!file) throw new Error(`未知词表：${id}`);
   let entries: WordListEntry[] = [...file.words];
+  const exceptions = [...(file.exceptions ?? [])];
   for (const override of overrides) {
     if (override.replace) entries = [...override.replace];
     if (override.remove) {
       const removed = new Set(override.remove);
       entries = entries.filter((entry) => !removed.has(typeof entry === 'string' ? entry : entry.text));
+      exceptions.push(...override.remove.filter((text) => !isPattern(text)));
     }
     if (override.add) entries.push(...override.add);
   }
-  return new WordList(entries, file.exceptions ?? []);
+  return new WordList(entries, exceptions);
 }
