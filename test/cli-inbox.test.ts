@@ -23,7 +23,7 @@ describe('fangzhi check content/inbox (built binary)', () => {
   it.each([
     ['01-work-summary.md', ['author-credit', 'first-person', 'future-plan', 'not-work-summary', 'overview-first', 'praise-words', 'relative-time', 'slogan', 'time-scope']],
     ['02-work-plan.txt', ['first-person', 'future-plan', 'not-work-summary', 'praise-words', 'relative-time', 'time-scope']],
-    ['03-web-paste.md', ['author-credit', 'commentary', 'date-form', 'first-person', 'honorific', 'news-style', 'no-spaces', 'overview-first', 'praise-words', 'relative-time', 'title-punct', 'web-residue']],
+    ['03-web-paste.md', ['author-credit', 'commentary', 'date-form', 'first-person', 'future-plan', 'honorific', 'news-style', 'no-spaces', 'overview-first', 'praise-words', 'relative-time', 'title-punct', 'web-residue']],
     ['04-placeholders.md', ['placeholder', 'time-scope']],
     ['05-gbk.txt', ['encoding', 'first-person', 'overview-first', 'relative-time']],
     ['06-crlf-bom.md', ['date-form', 'decade-century', 'digit-width', 'duplicate-punct', 'ellipsis', 'invisible-chars', 'no-spaces', 'punct-width', 'quote-style', 'year-abbrev']],
