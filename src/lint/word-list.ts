@@ -65,7 +65,8 @@ class LiteralIndex {
 }
 
 /**
- * A compiled word list. Entries are literal words or, written as /…/, regular expressions.
+ * A compiled word list. Entries are literal words or, written as /…/, regular expressions;
+ * matches are returned in text order and never overlap.
  * Exceptions are fixed phrases that contain a listed word but must not be reported
  * (计划 in 计划生育, 本市 in 日本市场); a match overlapping an exception is skipped.
  */
@@ -95,10 +96,18 @@ export class WordList {
       if (keep(index, matched.length)) found.push({ index, text: matched, suggest: entry.suggest, ...(entry.note ? { note: entry.note } : {}) });
     };
     for (const match of this.literals.matches(text)) add(match.index, match.text, this.byText.get(match.text)!);
+    if (!this.patterns.length) return found;
     for (const entry of this.patterns) {
       for (const match of text.matchAll(entry.pattern!)) if (match[0]) add(match.index!, match[0], entry);
     }
-    return this.patterns.length ? found.sort((a, b) => a.index - b.index) : found;
+    // Literal and pattern entries may match the same words: keep the earliest, then the longest.
+    found.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
+    let end = -1;
+    return found.filter((match) => {
+      if (match.index < end) return false;
+      end = match.index + match.text.length;
+      return true;
+    });
   }
 
   private exceptionRanges(text: string): Array<readonly [number, number]> {

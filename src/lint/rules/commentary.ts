@@ -1,3 +1,4 @@
+import { reportWordMatches } from '../report-words.js';
 import { defineRule, type SectionOptions } from '../define-rule.js';
 
 export default defineRule<SectionOptions>({
@@ -25,18 +26,6 @@ export default defineRule<SectionOptions>({
     ],
   },
   check(context) {
-    const words = context.words('commentary');
-    for (const block of context.blocks) {
-      let last = -1;
-      for (const match of words.find(block.text)) {
-        if (match.index < last) continue;
-        last = match.index + match.text.length;
-        const shown = match.text.length > 14 ? `${match.text.slice(0, 5)}……${match.text.slice(-5)}` : match.text;
-        context.report(block, match.index, last, {
-          message: `「${shown}」是议论，年鉴述而不论，应只记事实和结果`,
-          expected: match.suggest,
-        });
-      }
-    }
+    reportWordMatches(context, 'commentary', (shown) => `「${shown}」是议论，年鉴述而不论，应只记事实和结果`);
   },
 });

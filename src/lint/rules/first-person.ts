@@ -1,3 +1,4 @@
+import { reportWordMatches } from '../report-words.js';
 import { defineRule, type SectionOptions } from '../define-rule.js';
 
 export default defineRule<SectionOptions>({
@@ -19,14 +20,6 @@ export default defineRule<SectionOptions>({
     ],
   },
   check(context) {
-    const words = context.words('first-person');
-    for (const block of context.blocks) {
-      for (const match of words.find(block.text)) {
-        context.report(block, match.index, match.index + match.text.length, {
-          message: `「${match.text}」为第一人称，应写明主体名称`,
-          expected: match.suggest,
-        });
-      }
-    }
+    reportWordMatches(context, 'first-person', (shown) => `「${shown}」为第一人称，应写明主体名称`);
   },
 });

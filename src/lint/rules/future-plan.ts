@@ -1,3 +1,4 @@
+import { reportWordMatches } from '../report-words.js';
 import { defineRule, type SectionOptions } from '../define-rule.js';
 
 export default defineRule<SectionOptions>({
@@ -28,17 +29,6 @@ export default defineRule<SectionOptions>({
     ],
   },
   check(context) {
-    const words = context.words('future-plan');
-    for (const block of context.blocks) {
-      let last = -1;
-      for (const match of words.find(block.text)) {
-        if (match.index < last) continue;
-        last = match.index + match.text.length;
-        context.report(block, match.index, last, {
-          message: `「${match.text}」是计划或预测用语，年鉴只记已发生的事`,
-          expected: match.suggest,
-        });
-      }
-    }
+    reportWordMatches(context, 'future-plan', (shown) => `「${shown}」是计划或预测用语，年鉴只记已发生的事`);
   },
 });

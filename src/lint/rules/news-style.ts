@@ -1,3 +1,4 @@
+import { reportWordMatches } from '../report-words.js';
 import { defineRule, type SectionOptions } from '../define-rule.js';
 
 export default defineRule<SectionOptions>({
@@ -25,17 +26,6 @@ export default defineRule<SectionOptions>({
     ],
   },
   check(context) {
-    const words = context.words('news-style');
-    for (const block of context.blocks) {
-      let last = -1;
-      for (const match of words.find(block.text)) {
-        if (match.index < last) continue;
-        last = match.index + match.text.length;
-        context.report(block, match.index, last, {
-          message: `「${match.text}」是新闻稿写法，应改写为直述事实的条目`,
-          expected: match.suggest,
-        });
-      }
-    }
+    reportWordMatches(context, 'news-style', (shown) => `「${shown}」是新闻稿写法，应改写为直述事实的条目`);
   },
 });

@@ -34,10 +34,8 @@ export default defineRule<SectionOptions>({
       }
     }
     for (const block of context.chapter.blocks) {
-      let last = -1;
       for (const match of words.find(block.text)) {
-        if (match.index < last) continue;
-        last = match.index + match.text.length;
+        const last = match.index + match.text.length;
         context.report(block, match.index, last, {
           message: `「${match.text}」是未填写的占位符`,
           expected: match.suggest,

@@ -1,3 +1,4 @@
+import { reportWordMatches } from '../report-words.js';
 import { defineRule, type SectionOptions } from '../define-rule.js';
 
 export default defineRule<SectionOptions>({
@@ -27,17 +28,6 @@ export default defineRule<SectionOptions>({
     ],
   },
   check(context) {
-    const words = context.words('praise-words');
-    for (const block of context.blocks) {
-      let last = -1;
-      for (const match of words.find(block.text)) {
-        if (match.index < last) continue;
-        last = match.index + match.text.length;
-        context.report(block, match.index, last, {
-          message: `「${match.text}」是褒扬用语或套话，年鉴述而不论，应直述事实和数字`,
-          expected: match.suggest,
-        });
-      }
-    }
+    reportWordMatches(context, 'praise-words', (shown) => `「${shown}」是褒扬用语或套话，年鉴述而不论，应直述事实和数字`);
   },
 });

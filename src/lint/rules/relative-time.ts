@@ -33,10 +33,8 @@ export default defineRule<SectionOptions>({
         ? suggestion.replace('{year}', String(years.to)).replace('{prevYear}', String(years.to - 1)).replace('{nextYear}', String(years.to + 1))
         : suggestion;
     for (const block of context.blocks) {
-      let last = -1;
       for (const match of words.find(block.text)) {
-        if (match.index < last) continue;
-        last = match.index + match.text.length;
+        const last = match.index + match.text.length;
         const expected = match.suggest.map(fill).filter((suggestion) => !/\{\w+\}/.test(suggestion));
         context.report(block, match.index, last, {
           message: `「${match.text}」为相对时间，应写明具体时间`,

@@ -1,3 +1,4 @@
+import { reportWordMatches } from '../report-words.js';
 import { defineRule, type SectionOptions } from '../define-rule.js';
 
 export default defineRule<SectionOptions>({
@@ -24,18 +25,6 @@ export default defineRule<SectionOptions>({
     ],
   },
   check(context) {
-    const words = context.words('slogan');
-    for (const block of context.blocks) {
-      let last = -1;
-      for (const match of words.find(block.text)) {
-        if (match.index < last) continue;
-        last = match.index + match.text.length;
-        const shown = match.text.length > 14 ? `${match.text.slice(0, 5)}……${match.text.slice(-5)}` : match.text;
-        context.report(block, match.index, last, {
-          message: `「${shown}」是口号或号召用语，年鉴不戴帽子、不穿靴子，应删去`,
-          expected: match.suggest,
-        });
-      }
-    }
+    reportWordMatches(context, 'slogan', (shown) => `「${shown}」是口号或号召用语，年鉴不戴帽子、不穿靴子，应删去`);
   },
 });

@@ -1,3 +1,4 @@
+import { reportWordMatches } from '../report-words.js';
 import { defineRule, type SectionOptions } from '../define-rule.js';
 
 export default defineRule<SectionOptions>({
@@ -24,17 +25,6 @@ export default defineRule<SectionOptions>({
     ],
   },
   check(context) {
-    const words = context.words('web-residue');
-    for (const block of context.blocks) {
-      let last = -1;
-      for (const match of words.find(block.text)) {
-        if (match.index < last) continue;
-        last = match.index + match.text.length;
-        context.report(block, match.index, last, {
-          message: `「${match.text.trim()}」是网页残留，应删去`,
-          expected: match.suggest,
-        });
-      }
-    }
+    reportWordMatches(context, 'web-residue', (shown) => `「${shown}」是网页残留，应删去`);
   },
 });
