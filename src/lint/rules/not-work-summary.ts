@@ -1,3 +1,4 @@
+import { abbreviate } from '../report-words.js';
 import { defineRule, type SectionOptions } from '../define-rule.js';
 
 /** A numbered item at the start of a paragraph: 一、 （一） (一). */
@@ -38,9 +39,11 @@ export default defineRule<SectionOptions>({
     for (const block of context.blocks) {
       if (block.kind === 'tableCell') continue;
       for (const match of words.find(block.text)) {
-        const shown = match.text.length > 16 ? `${match.text.slice(0, 6)}……${match.text.slice(-4)}` : match.text;
-        context.report(block, match.index, match.index + match.text.length, {
-          message: `「${shown}」是工作总结的写法，条目应直述事实和数字`,
+        // An enumeration 一是……二是…… is reported at its first marker, not across the whole paragraph.
+        const enumeration = /^[一首]是/.test(match.text);
+        const end = match.index + (enumeration ? 2 : match.text.length);
+        context.report(block, match.index, end, {
+          message: `「${enumeration ? `${match.text.slice(0, 2)}……${match.text.slice(-2)}` : abbreviate(match.text, 16)}」是工作总结的写法，条目应直述事实和数字`,
           expected: match.suggest,
         });
       }
