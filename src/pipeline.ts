@@ -12,6 +12,12 @@ import { decodeSource } from './load/read-source.js';
 import type { StyleConfig } from './model/generated/style.js';
 import { volumeRules } from './lint/rules/volume-rules.js';
 import { codeDir } from './project-root.js';
+import type { ChapterSource } from './assemble/assemble-volume.js';
+import type { PlacedFinding } from './assemble/chapter-blocks.js';
+import type { AssembledVolume, BuildMode } from './model/assembled.js';
+import type { ChapterFrontMatter } from './model/generated/chapter.js';
+import type { FormatId } from './render/formats.js';
+import type { Artifact, PrintSettings } from './render/output-format.js';
 import { runVolumeRules } from './lint/run-rules.js';
 import { resolveStyle } from './lint/style-config.js';
 import { validateVolume, type CheckedChapter } from './validate/validate-volume.js';
@@ -239,4 +245,111 @@ function volumeStatus(loaded: LoadedVolume, chapters: CheckedChapter[]): VolumeS
     quotaChars: volume.leaves.reduce((sum, leaf) => sum + (leaf.node.quota?.chars ?? 0), 0),
     entries: chapters.reduce((sum, chapter) => sum + chapter.summary.entries.length, 0),
   };
+}
+
+export interface BuildOptions {
+  formats: FormatId[];
+  mode: BuildMode;
+  only?: string;
+  unit?: string;
+  outDir: string;
+  cacheDir: string;
+  cache: boolean;
+  progress(message: string): void;
+}
+
+export interface BuildReport {
+  /** Checker and image messages; in a final build any error means nothing was rendered. */
+  files: FileReport[];
+  written: string[];
+  refused: boolean;
+  volume?: AssembledVolume;
+}
+
+/**
+ * `fangzhi build`, stage by stage: check the volume (the same stages as `fangzhi check`) → in a final
+ * build, stop on any error or missing chapter → read the chapters → assemble in framework order →
+ * check the pictures → render each format in memory → write everything into out/ atomically.
+ */
+export async function runBuild(volumeDir: string, options: BuildOptions): Promise<BuildReport> {
+  const final = options.mode === 'final';
+  options.progress('检查稿件');
+  const check = await runCheck([volumeDir], { cache: options.cache, cacheDir: options.cacheDir, final, jobs: 1 });
+  const loaded = await loadVolume(volumeDir, options.cache ? await LintCache.open(options.cacheDir) : undefined);
+  const hasErrors = (files: FileReport[]) => files.some((file) => file.messages.some((message) => message.fatal === true));
+  if (!loaded.volume || (final && hasErrors(check.files))) return { files: check.files, written: [], refused: true };
+  const volume = loaded.volume;
+  // Build-only stages load on demand, so that `fangzhi check` starts without the parser and renderers.
+  const [{ checkImages }, { loadFormat }, { writeArtifacts }] = await Promise.all([
+    import('./assemble/check-images.js'),
+    import('./render/formats.js'),
+    import('./write/write-artifacts.js'),
+  ]);
+
+  options.progress('汇编全卷');
+  const { assembled, texts } = await assembleFromDisk(loaded, check.files, options);
+
+  const print: PrintSettings = { trim: volume.config.print?.trim ?? '16k' };
+  const lines = new Map<string, LineIndex>();
+  const imageMessages = await checkImages(assembled, print, join(volumeDir, 'volume.yaml'), (path) => {
+    let index = lines.get(path);
+    if (!index) lines.set(path, (index = new LineIndex(texts.get(path) ?? '')));
+    return index;
+  });
+  const files = mergeMessages(check.files, imageMessages);
+  if (final && hasErrors(files)) return { files, written: [], refused: true, volume: assembled };
+
+  const baseName = assembled.scope.kind === 'node' ? `${assembled.id}-${assembled.scope.id}` : assembled.scope.kind === 'unit' ? `${assembled.id}-unit-${assembled.scope.id}` : assembled.id;
+  const artifacts: Artifact[] = [];
+  for (const id of options.formats) {
+    const format = await loadFormat(id);
+    options.progress(`生成${format.label}`);
+    const produced = await format.render(assembled, { baseName, print, progress: options.progress });
+    artifacts.push(...produced.map((artifact) => ({ ...artifact, path: join(assembled.id, artifact.path) })));
+  }
+  options.progress('写入输出目录');
+  const written = await writeArtifacts(options.outDir, artifacts);
+  return { files, written, refused: false, volume: assembled };
+}
+
+/** Reads the chapters of a loaded volume and assembles them; checker findings become draft notes. */
+export async function assembleFromDisk(
+  loaded: LoadedVolume,
+  checkedFiles: FileReport[],
+  options: Pick<BuildOptions, 'mode' | 'only' | 'unit'>,
+): Promise<{ assembled: AssembledVolume; texts: Map<string, string> }> {
+  const volume = loaded.volume!;
+  const [{ assembleVolume }, { parseFrontMatter }] = await Promise.all([import('./assemble/assemble-volume.js'), import('./parse/parse-chapter.js')]);
+  const texts = new Map<string, string>();
+  const chapters: ChapterSource[] = [];
+  const seen = new Set<string>();
+  for (const path of loaded.chapterPaths) {
+    const source = decodeSource(path, await readFile(path));
+    texts.set(path, source.text);
+    const data = parseFrontMatter(source.text)?.yaml.data as Partial<ChapterFrontMatter> | undefined;
+    // Chapters the checker rejects (unknown node, second chapter for a node) are not assembled.
+    if (!data?.node || !volume.nodes.get(data.node)?.isLeaf || seen.has(data.node)) continue;
+    seen.add(data.node);
+    chapters.push({ path, text: source.text, node: data.node, writers: data.writers ?? [], index: data.index ?? [], ...(data.reviewer ? { reviewer: data.reviewer } : {}) });
+  }
+  const findings = new Map<string, PlacedFinding[]>();
+  for (const file of checkedFiles) {
+    findings.set(
+      file.path,
+      file.messages
+        .filter((message) => message.fatal !== undefined && message.ruleId !== 'missing-chapter')
+        .map((message) => {
+          const start = message.place && 'start' in message.place ? message.place.start : { line: 1, column: 1, offset: 0 };
+          return { ruleId: message.ruleId ?? '', severity: message.fatal ? 'error' : 'warning', message: message.reason, line: start.line, column: start.column, offset: start.offset ?? 0 };
+        }),
+    );
+  }
+  const assembled = assembleVolume({ volume, chapters, findings, mode: options.mode, ...(options.only ? { only: options.only } : {}), ...(options.unit ? { unit: options.unit } : {}) });
+  return { assembled, texts };
+}
+
+function mergeMessages(files: FileReport[], extra: VFileMessage[]): FileReport[] {
+  const byPath = new Map(files.map((file) => [file.path, [...file.messages]]));
+  for (const message of extra) byPath.set(message.file ?? '', [...(byPath.get(message.file ?? '') ?? []), message]);
+  return [...byPath].sort(([a], [b]) => a.localeCompare(b)).map(([path, messages]) => ({ path, messages: messages.sort(compareDiagnostics) }));
 }

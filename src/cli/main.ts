@@ -36,6 +36,25 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('build')
+    .description('汇编整卷并生成印刷版 PDF、审读版 HTML 和 Word 文档')
+    .argument('[volume]', '卷目录；指定上级目录则逐卷生成', 'content')
+    .option('-f, --format <formats>', '输出格式，逗号分隔：pdf,html,docx', 'pdf,html,docx')
+    .option('--only <node-id>', '只生成某个篇目节点（类目、分目等）')
+    .option('--unit <unit-id>', '只生成某个供稿单位承编的部分（发回单位核稿）')
+    .option('--draft', '审读稿（默认）：缺稿以“缺稿”占位，检查意见随文标出')
+    .option('--final', '定稿：有缺稿或检查错误时停止，不生成文件')
+    .option('-o, --out <dir>', '输出目录', 'out')
+    .option('--no-cache', '不使用缓存')
+    .option('--cache-dir <dir>', '缓存目录', 'out/.cache')
+    .option('--debug', '出错时显示调用栈')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (volume: string, options) => {
+      const { buildCommand } = await import('./commands/build.js');
+      exitCode = await buildCommand(volume, options);
+    });
+
+  program
     .command('init')
     .description('新建一卷：生成 volume.yaml、标准篇目框架和稿件目录')
     .argument('<dir>', '新卷目录，如 content/yearbook-2017')

@@ -9,6 +9,7 @@ import { parseYaml, type ParsedYaml } from './parse-yaml.js';
 import { BlockBuilder, countChars, sourceOffset, type TextBlock } from './text-block.js';
 import { parseControlComment, type ControlComment } from './control-comments.js';
 import { matchCredit, type Credit } from './credit-line.js';
+import { INDEX_MARK } from './index-marks.js';
 
 /** The one Markdown processor of the project, frozen so that every stage parses alike. */
 export const markdownProcessor = unified()
@@ -204,7 +205,7 @@ function collectInline(nodes: PhrasingContent[], text: string, builder: BlockBui
     const end = node.position?.end.offset ?? start;
     switch (node.type) {
       case 'text':
-        builder.appendAligned(node.value, text, start, end);
+        appendText(node.value, text, start, end, builder);
         break;
       case 'inlineCode':
         builder.appendAligned(node.value, text, start + 1, end - 1);
@@ -231,6 +232,21 @@ function collectInline(nodes: PhrasingContent[], text: string, builder: BlockBui
         if ('children' in node) collectInline(node.children as PhrasingContent[], text, builder, chapter);
     }
   }
+}
+
+/** Appends a text node; of an index mark `[义务教育]{.index}` only the words shown reach the rules. */
+function appendText(value: string, text: string, start: number, end: number, builder: BlockBuilder): void {
+  if (!value.includes('{.index') || text.slice(start, end) !== value) {
+    builder.appendAligned(value, text, start, end);
+    return;
+  }
+  let last = 0;
+  for (const match of value.matchAll(INDEX_MARK)) {
+    builder.appendAligned(value.slice(last, match.index), text, start + last, start + match.index!);
+    builder.appendExact(match[1]!, start + match.index! + 1);
+    last = match.index! + match[0].length;
+  }
+  builder.appendAligned(value.slice(last), text, start + last, end);
 }
 
 /**

@@ -76,6 +76,32 @@ export interface VolumeFile {
    */
   published?: boolean;
   style?: StyleConfig;
+  /**
+   * 印刷版设置
+   */
+  print?: {
+    /**
+     * 开本：16k 为 185×260 毫米（默认），da16k 为大16开 210×285 毫米
+     */
+    trim?: '16k' | 'da16k';
+  };
+  /**
+   * 卷首图片（彩页），按顺序排在目录之前
+   */
+  plates?: {
+    /**
+     * 图片文件，相对于卷目录
+     */
+    src: string;
+    /**
+     * 图片说明：时间、地点、事件、人物
+     */
+    caption: string;
+    /**
+     * 摄影者或供图单位，如 张三　摄
+     */
+    credit?: string;
+  }[];
 }
 /**
  * 本卷的体例检查配置

@@ -1,0 +1,16 @@
+import type { OutputFormat } from './output-format.js';
+
+export type FormatId = OutputFormat['id'];
+
+/** The output formats, loaded on demand: the print engine is large and a review build does not need it. */
+const loaders: Record<FormatId, () => Promise<OutputFormat>> = {
+  pdf: () => Promise.reject(new Error('印刷版 PDF 尚未接入')),
+  html: async () => (await import('./html/html-format.js')).htmlFormat,
+  docx: () => Promise.reject(new Error('Word 版尚未接入')),
+};
+
+export const FORMAT_IDS = Object.keys(loaders) as FormatId[];
+
+export function loadFormat(id: FormatId): Promise<OutputFormat> {
+  return loaders[id]();
+}
