@@ -6,13 +6,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
-  options: { chars: { type: 'string', default: '1500000' }, out: { type: 'string' }, seed: { type: 'string', default: '2016' } },
+  options: { chars: { type: 'string', default: '1500000' }, out: { type: 'string' }, seed: { type: 'string', default: '2016' }, images: { type: 'string', default: '0' } },
 });
 if (!values.out) {
-  console.error('用法：npm run gen:volume -- --chars 1500000 --out <目录>');
+  console.error('用法：npm run gen:volume -- --chars 1500000 --out <目录> [--images 300]');
   process.exit(2);
 }
 const targetChars = Number(values.chars);
+const imageCount = Number(values.images);
 const out = values.out;
 
 /** mulberry32: a small seeded generator, so the volume is reproducible. */
@@ -73,8 +74,18 @@ function eventEntry(unit, topic) {
 
 const subsectionsPerCategory = (index) => (index < 20 ? 8 : 7);
 
+/** A photo-sized JPEG (1200×800, enough for one column at 300 dpi) of coloured blocks; fast to make. */
+async function writeImage(path, seed) {
+  const { default: sharp } = await import('sharp');
+  const pick = random(seed + 7);
+  const shapes = Array.from({ length: 14 }, () => `<rect x="${Math.floor(pick() * 1100)}" y="${Math.floor(pick() * 700)}" width="${80 + Math.floor(pick() * 400)}" height="${60 + Math.floor(pick() * 300)}" fill="hsl(${Math.floor(pick() * 360)},45%,${35 + Math.floor(pick() * 40)}%)"/>`).join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="800"><rect width="1200" height="800" fill="hsl(${Math.floor(pick() * 360)},30%,80%)"/>${shapes}</svg>`;
+  await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toFile(path);
+}
+
 async function main() {
   await rm(out, { recursive: true, force: true });
+  if (imageCount) await mkdir(join(out, 'images'), { recursive: true });
   await mkdir(join(out, 'chapters'), { recursive: true });
   const units = [];
   const nodes = [];
@@ -111,6 +122,11 @@ async function main() {
     }
     entryCount += entryIndex + 1;
     totalChars += chars;
+    if (index < imageCount) {
+      const name = `p${String(index + 1).padStart(3, '0')}.jpg`;
+      await writeImage(join(out, 'images', name), index);
+      paragraphs.splice(1, 0, `![2015年${(index % 12) + 1}月，${chapter.topic}现场（${writer}　摄）](../../images/${name})`);
+    }
     const frontMatter = `---\nnode: ${chapter.id}\nunit: ${chapter.unitId}\nwriters: [${writer}]\nreviewer: ${reviewer}\nsubmitted: "2016-03-2${index % 9}"\n---\n\n`;
     const body = `${paragraphs.join('\n\n')}\n\n（撰稿：${writer}　审稿：${reviewer}）\n`;
     const dir = join(out, 'chapters', `c${String(chapter.categoryIndex + 1).padStart(2, '0')}`);

@@ -304,7 +304,7 @@ export async function runBuild(volumeDir: string, options: BuildOptions): Promis
   for (const id of options.formats) {
     const format = await loadFormat(id);
     options.progress(`生成${format.label}`);
-    const produced = await format.render(assembled, { baseName, print, progress: options.progress });
+    const produced = await format.render(assembled, { baseName, print, progress: options.progress, ...(options.cache ? { cacheDir: options.cacheDir } : {}) });
     artifacts.push(...produced.map((artifact) => ({ ...artifact, path: join(assembled.id, artifact.path) })));
   }
   options.progress('写入输出目录');

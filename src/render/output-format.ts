@@ -16,6 +16,8 @@ export interface RenderContext {
   /** Base name of the output files, e.g. yearbook-2016 or yearbook-2016-shehui-jiaoyu. */
   baseName: string;
   print: PrintSettings;
+  /** Folder for work kept between builds (prepared images), by content hash; none disables it. */
+  cacheDir?: string;
   /** Progress lines for long renders. */
   progress(message: string): void;
 }

@@ -16,7 +16,7 @@ export const htmlFormat: OutputFormat = {
   label: '审读版 HTML',
   async render(volume, context) {
     const css = await readFile(join(projectRoot, 'templates/review/review.css'), 'utf8');
-    const images = await embedImages(volume);
+    const images = await embedImages(volume, context.cacheDir);
     const labels = locatorLabels(volume);
     const body = h('body', [
       h('nav.toc', { 'aria-label': '目录' }, [h('p.toc-title', '目录'), h('ol', volume.sections.map(tocItem))]),
@@ -189,7 +189,7 @@ function indexElement(volume: AssembledVolume, labels: Map<string, string>): Ele
 }
 
 /** Pictures become data URIs (downsized for the screen), so the review file is a single file. */
-async function embedImages(volume: AssembledVolume): Promise<Map<string, string>> {
+async function embedImages(volume: AssembledVolume, cacheDir: string | undefined): Promise<Map<string, string>> {
   const sources = new Set(volume.plates.map((plate) => plate.src));
   const visit = (blocks: Block[]) => {
     for (const block of blocks) {
@@ -203,9 +203,11 @@ async function embedImages(volume: AssembledVolume): Promise<Map<string, string>
   };
   volume.sections.forEach(visitSection);
   const images = new Map<string, string>();
-  for (const src of sources) {
-    const prepared = await prepareImage(src, { maxWidth: 1200 });
-    images.set(src, `data:image/${prepared.format};base64,${prepared.data.toString('base64')}`);
-  }
+  await Promise.all(
+    [...sources].map(async (src) => {
+      const prepared = await prepareImage(src, { maxWidth: 1200, ...(cacheDir ? { cacheDir } : {}) });
+      images.set(src, `data:image/${prepared.format};base64,${prepared.data.toString('base64')}`);
+    }),
+  );
   return images;
 }

@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { RenderError } from '../output-format.js';
+import { writeFileAtomic } from '../../write/write-file-atomic.js';
 
 export interface PreparedImage {
   data: Buffer;
@@ -9,36 +12,53 @@ export interface PreparedImage {
   height: number;
 }
 
-const cache = new Map<string, Promise<PreparedImage>>();
+const memory = new Map<string, Promise<PreparedImage>>();
 
 /**
  * Reads an image and re-encodes it without metadata (EXIF, GPS, camera serials never leave the office).
  * Photographs become JPEG; images with transparency stay PNG. `maxWidth` downsizes for screen outputs.
+ * With a cache folder, results are kept by a hash of the original bytes, so a rebuild re-encodes
+ * only pictures that changed.
  */
-export function prepareImage(path: string, options: { maxWidth?: number } = {}): Promise<PreparedImage> {
+export function prepareImage(path: string, options: { maxWidth?: number; cacheDir?: string } = {}): Promise<PreparedImage> {
   const key = `${path}\u0000${options.maxWidth ?? 0}`;
-  let prepared = cache.get(key);
+  let prepared = memory.get(key);
   if (!prepared) {
-    prepared = encode(path, options.maxWidth);
-    cache.set(key, prepared);
+    prepared = load(path, options);
+    memory.set(key, prepared);
   }
   return prepared;
 }
 
-async function encode(path: string, maxWidth: number | undefined): Promise<PreparedImage> {
+async function load(path: string, options: { maxWidth?: number; cacheDir?: string }): Promise<PreparedImage> {
   let input: Buffer;
   try {
     input = await readFile(path);
   } catch {
     throw new RenderError(`找不到图片文件 ${path}`);
   }
+  if (!options.cacheDir) return encode(path, input, options.maxWidth);
+  const hash = createHash('sha1').update(input).update(String(options.maxWidth ?? 0)).digest('hex');
+  const cached = join(options.cacheDir, 'images', `${hash}.json`);
+  try {
+    const meta = JSON.parse(await readFile(cached, 'utf8')) as Omit<PreparedImage, 'data'>;
+    return { ...meta, data: await readFile(`${cached.slice(0, -5)}.${meta.format}`) };
+  } catch {
+    const prepared = await encode(path, input, options.maxWidth);
+    await writeFileAtomic(`${cached.slice(0, -5)}.${prepared.format}`, prepared.data);
+    await writeFileAtomic(cached, JSON.stringify({ format: prepared.format, width: prepared.width, height: prepared.height }));
+    return prepared;
+  }
+}
+
+async function encode(path: string, input: Buffer, maxWidth: number | undefined): Promise<PreparedImage> {
   try {
     // rotate() applies the EXIF orientation before the metadata is dropped.
     let image = sharp(input, { failOn: 'error' }).rotate();
     const metadata = await image.metadata();
     if (maxWidth && (metadata.width ?? 0) > maxWidth) image = image.resize({ width: maxWidth });
     const png = Boolean(metadata.hasAlpha) || metadata.format === 'png' || metadata.format === 'gif';
-    const { data, info } = await (png ? image.png({ compressionLevel: 6 }) : image.jpeg({ quality: 88, mozjpeg: true })).toBuffer({ resolveWithObject: true });
+    const { data, info } = await (png ? image.png({ compressionLevel: 6 }) : image.jpeg({ quality: 88 })).toBuffer({ resolveWithObject: true });
     return { data, format: png ? 'png' : 'jpeg', width: info.width, height: info.height };
   } catch (error) {
     throw new RenderError(`图片文件 ${path} 已损坏或格式不受支持：${(error as Error).message}`, { cause: error });
