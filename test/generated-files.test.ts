@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, readdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { renderRuleDocs } from '../src/lint/rule-docs.js';
 import { allRules } from '../src/lint/rules/index.js';
@@ -17,14 +18,23 @@ describe('generated files are fresh', () => {
     for (const { path, ts } of await generateTypes()) expect(await readFile(path, 'utf8'), path).toBe(ts);
   });
 
-  it('every schema is a valid JSON Schema and every sample YAML file names its schema', async () => {
+  it('every schema is a valid JSON Schema, and every YAML file names its schema and satisfies it', async () => {
     const { default: Ajv } = (await import('ajv')).default as unknown as { default: typeof import('ajv').default };
-    const ajv = new Ajv({ strict: false, validateSchema: true });
-    const names = ['style', 'units', 'volume', 'framework', 'chapter', 'wordlist'];
-    for (const name of names) ajv.addSchema(JSON.parse(await readFile(join(root, 'schemas', `${name}.schema.json`), 'utf8')));
-    for (const name of names) expect(ajv.getSchema(`https://fangzhi.local/schemas/${name}.schema.json`), name).toBeTypeOf('function');
-    for (const file of ['content/units.yaml', 'content/style.yaml', 'content/yearbook-2016/volume.yaml', 'content/yearbook-2016/framework.yaml', 'content/gazetteer-jiaotong/volume.yaml']) {
-      expect(await readFile(join(root, file), 'utf8'), file).toMatch(/^# yaml-language-server: \$schema=(\.\.\/)+schemas\/\w+\.schema\.json/);
+    const { default: addFormats } = (await import('ajv-formats')).default as unknown as { default: typeof import('ajv-formats').default };
+    const ajv = new Ajv({ strict: false, validateSchema: true, allErrors: true });
+    addFormats(ajv, ['date']);
+    const schemaFiles = (await readdir(join(root, 'schemas'))).filter((name) => name.endsWith('.schema.json'));
+    for (const name of schemaFiles) ajv.addSchema(JSON.parse(await readFile(join(root, 'schemas', name), 'utf8')));
+    const yamlFiles = (await readdir(root, { recursive: true })).filter((path) => path.endsWith('.yaml') && !/^(node_modules|out|dist)\//.test(path));
+    expect(yamlFiles.length).toBeGreaterThan(25);
+    for (const path of yamlFiles) {
+      const text = await readFile(join(root, path), 'utf8');
+      const header = /^# yaml-language-server: \$schema=(\S+)/.exec(text);
+      expect(header, `${path} names its schema`).not.toBeNull();
+      const schemaName = basename(header![1]!);
+      expect(schemaFiles, path).toContain(schemaName);
+      const validate = ajv.getSchema(`https://fangzhi.local/schemas/${schemaName}`)!;
+      expect(validate(parse(text)) ? [] : validate.errors, path).toEqual([]);
     }
   });
 

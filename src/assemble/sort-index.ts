@@ -3,17 +3,13 @@ import { join } from 'node:path';
 import { customPinyin, pinyin } from 'pinyin-pro';
 import { parse } from 'yaml';
 import { projectRoot } from '../project-root.js';
+import type { PolyphonesFile } from '../model/generated/polyphones.js';
 
-interface Polyphones {
-  words: Record<string, string>;
-  surnames: Record<string, string>;
-}
+let polyphones: PolyphonesFile | undefined;
 
-let polyphones: Polyphones | undefined;
-
-function loadPolyphones(): Polyphones {
+function loadPolyphones(): PolyphonesFile {
   if (polyphones) return polyphones;
-  polyphones = parse(readFileSync(join(projectRoot, 'src/assemble/polyphones.yaml'), 'utf8')) as Polyphones;
+  polyphones = parse(readFileSync(join(projectRoot, 'src/assemble/polyphones.yaml'), 'utf8')) as PolyphonesFile;
   customPinyin(polyphones.words);
   return polyphones;
 }
