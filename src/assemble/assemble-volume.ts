@@ -65,6 +65,7 @@ export function assembleVolume(input: AssembleInput): AssembledVolume {
       levelCount: config.levels.length,
       nodeLevel: depth + 1,
       bracketEntries: config.kind === 'yearbook',
+      chronicle: path.some((title) => volume.context.style.chronicleSections.includes(title)),
       anchorPrefix: `e-${node.id}`,
       findings: input.mode === 'draft' ? (input.findings.get(source.path) ?? []) : [],
       nextIndexId: () => `i-${++indexCounter}`,

@@ -19,6 +19,8 @@ export interface ChapterBlocksInput {
   nodeLevel: number;
   /** Bracket titles 【】 open entries (yearbooks). */
   bracketEntries: boolean;
+  /** A chronicle (大事记): its headings are months, printed as headings, not as run-in entry titles. */
+  chronicle: boolean;
   /** Prefix for anchors, unique in the volume (the node id). */
   anchorPrefix: string;
   findings: PlacedFinding[];
@@ -77,8 +79,12 @@ export function chapterBlocks(input: ChapterBlocksInput): { blocks: Block[]; fin
     const end = node.position?.end.offset ?? start;
     if (node.type === 'heading') {
       const text = plainText(node.children);
-      if (node.depth === input.levelCount) {
+      if (node.depth === input.levelCount && !input.chronicle) {
         openEntry(text, start, end);
+      } else if (node.depth === input.levelCount) {
+        entry = undefined;
+        headingCount++;
+        blocks.push({ type: 'heading', level: node.depth - 1, anchor: `${input.anchorPrefix}-h${headingCount}`, text, findings: take(start, end) });
       } else if (node.depth > input.nodeLevel + 1 && node.depth < input.levelCount) {
         entry = undefined;
         headingCount++;

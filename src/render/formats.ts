@@ -6,7 +6,7 @@ export type FormatId = OutputFormat['id'];
 const loaders: Record<FormatId, () => Promise<OutputFormat>> = {
   pdf: () => Promise.reject(new Error('印刷版 PDF 尚未接入')),
   html: async () => (await import('./html/html-format.js')).htmlFormat,
-  docx: () => Promise.reject(new Error('Word 版尚未接入')),
+  docx: async () => (await import('./docx/docx-format.js')).docxFormat,
 };
 
 export const FORMAT_IDS = Object.keys(loaders) as FormatId[];

@@ -12,25 +12,13 @@ export interface PreparedImage {
   height: number;
 }
 
-const memory = new Map<string, Promise<PreparedImage>>();
-
 /**
  * Reads an image and re-encodes it without metadata (EXIF, GPS, camera serials never leave the office).
  * Photographs become JPEG; images with transparency stay PNG. `maxWidth` downsizes for screen outputs.
  * With a cache folder, results are kept by a hash of the original bytes, so a rebuild re-encodes
  * only pictures that changed.
  */
-export function prepareImage(path: string, options: { maxWidth?: number; cacheDir?: string } = {}): Promise<PreparedImage> {
-  const key = `${path}\u0000${options.maxWidth ?? 0}`;
-  let prepared = memory.get(key);
-  if (!prepared) {
-    prepared = load(path, options);
-    memory.set(key, prepared);
-  }
-  return prepared;
-}
-
-async function load(path: string, options: { maxWidth?: number; cacheDir?: string }): Promise<PreparedImage> {
+export async function prepareImage(path: string, options: { maxWidth?: number; cacheDir?: string } = {}): Promise<PreparedImage> {
   let input: Buffer;
   try {
     input = await readFile(path);
