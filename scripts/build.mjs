@@ -18,8 +18,9 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   // Bundled CommonJS packages (ajv, gray-matter) call require(); give ESM output a real one.
   banner: { js: "import { createRequire as __fangzhiCreateRequire } from 'node:module'; const require = __fangzhiCreateRequire(import.meta.url);" },
-  // Piscina finds its own worker script next to itself; it stays a normal dependency.
-  external: ['piscina'],
+  // Piscina finds its own worker script next to itself, and the Typst compiler is a native module:
+  // both stay normal dependencies, loaded from node_modules.
+  external: ['piscina', '@myriaddreamin/typst-ts-node-compiler'],
   logLevel: 'warning',
 });
 await import('../dist/build/compile-word-lists.js');

@@ -21,6 +21,7 @@ import type { Artifact, PrintSettings } from './render/output-format.js';
 import { runVolumeRules } from './lint/run-rules.js';
 import { resolveStyle } from './lint/style-config.js';
 import { validateVolume, type CheckedChapter } from './validate/validate-volume.js';
+import { checkLedger } from './revisions/check-ledger.js';
 
 export interface CheckOptions {
   /** Record year for lone files; without it the time-scope rule is off for them. */
@@ -51,6 +52,8 @@ export interface VolumeStatus {
   chars: number;
   quotaChars: number;
   entries: number;
+  /** Each checked chapter with its node and 字数, for the workflow status. */
+  filed: Array<{ path: string; nodeId?: string; chars: number }>;
 }
 
 export interface CheckReport {
@@ -106,7 +109,6 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
   }
 
   const results = await checkChapters(jobs, cache, options);
-  await cache?.save();
 
   const linesOf = new Map<string, LineIndex>();
   const jobByPath = new Map(jobs.map((job) => [job.task.path, job]));
@@ -133,6 +135,8 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
     const wholeVolume = targets.volumes.get(loaded.dir) === undefined;
     const structure = validateVolume(loaded, chapters, { final: options.final });
     add(wholeVolume ? structure : structure.filter((message) => message.ruleId !== 'missing-chapter'));
+    const ledgerChapters = chapters.map((chapter) => ({ path: chapter.path, nodeId: chapter.summary.frontMatter?.node, bytes: jobByPath.get(chapter.path)!.task.bytes, get lines() { return chapter.lines; } }));
+    add(await checkLedger(loaded, ledgerChapters, { wholeVolume, ...(cache ? { cache } : {}) }));
     const ordered = chapters
       .map((chapter) => ({ chapter, placed: volume.nodes.get(chapter.summary.frontMatter?.node ?? '') }))
       .filter((item) => item.placed)
@@ -152,6 +156,8 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
     const facts = { path: job.task.path, nodeId: '', categoryId: job.task.path, aliasMentions: results[index]!.summary.aliasMentions };
     add(runVolumeRules([facts], job.task.lone.style, volumeRules, linesFor));
   });
+  // Saved after the volume stages, because the ledger files are cached along with the configuration files.
+  await cache?.save();
 
   const allPaths = new Set([...fileMessages.keys(), ...jobs.map((job) => job.task.path)]);
   const files = [...allPaths].sort().map((path) => ({ path, messages: (fileMessages.get(path) ?? []).sort(compareDiagnostics) }));
@@ -244,6 +250,7 @@ function volumeStatus(loaded: LoadedVolume, chapters: CheckedChapter[]): VolumeS
     chars: chapters.reduce((sum, chapter) => sum + chapter.summary.chars, 0),
     quotaChars: volume.leaves.reduce((sum, leaf) => sum + (leaf.node.quota?.chars ?? 0), 0),
     entries: chapters.reduce((sum, chapter) => sum + chapter.summary.entries.length, 0),
+    filed: chapters.map((chapter) => ({ path: chapter.path, ...(chapter.summary.frontMatter?.node ? { nodeId: chapter.summary.frontMatter.node } : {}), chars: chapter.summary.chars })),
   };
 }
 
@@ -337,7 +344,8 @@ export async function assembleFromDisk(
     findings.set(
       file.path,
       file.messages
-        .filter((message) => message.fatal !== undefined && message.ruleId !== 'missing-chapter')
+        // Open CriticMarkup is shown in the text itself (insertions, deletions, margin notes), not as a note.
+        .filter((message) => message.fatal !== undefined && message.ruleId !== 'missing-chapter' && message.ruleId !== 'critic-markup-open')
         .map((message) => {
           const start = message.place && 'start' in message.place ? message.place.start : { line: 1, column: 1, offset: 0 };
           return { ruleId: message.ruleId ?? '', severity: message.fatal ? 'error' : 'warning', message: message.reason, line: start.line, column: start.column, offset: start.offset ?? 0 };
@@ -348,7 +356,8 @@ export async function assembleFromDisk(
   return { assembled, texts };
 }
 
-function mergeMessages(files: FileReport[], extra: VFileMessage[]): FileReport[] {
+/** Adds messages to a report's files, keeping files and messages in report order. */
+export function mergeMessages(files: FileReport[], extra: VFileMessage[]): FileReport[] {
   const byPath = new Map(files.map((file) => [file.path, [...file.messages]]));
   for (const message of extra) byPath.set(message.file ?? '', [...(byPath.get(message.file ?? '') ?? []), message]);
   return [...byPath].sort(([a], [b]) => a.localeCompare(b)).map(([path, messages]) => ({ path, messages: messages.sort(compareDiagnostics) }));

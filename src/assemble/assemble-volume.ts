@@ -25,8 +25,8 @@ export interface AssembleInput {
   unit?: string;
 }
 
-/** Top-level sections printed across both columns. */
-const FULL_WIDTH_TITLES = ['特载', '专文', '专记'];
+/** Top-level sections printed across both columns: articles, and the appendix with its wide statistics tables. */
+const FULL_WIDTH_TITLES = ['特载', '专文', '专记', '附录'];
 /** Sections whose entries are not indexed (卷首, 特载, 大事记, 附录: catalogue INDEX-04). */
 const INDEX_EXCLUDED_TITLES = ['特载', '专文', '专记', '大事记', '附录', '统计资料'];
 

@@ -4,6 +4,8 @@ import type { Block, EntryBlock, Finding, Inline, TableBlock } from '../model/as
 import { markdownProcessor } from '../parse/parse-chapter.js';
 import { matchCredit } from '../parse/credit-line.js';
 import { INDEX_MARK } from '../parse/index-marks.js';
+import { acceptedInlineText, CriticReader, groupCriticItems, type CriticItem } from '../revisions/critic-inlines.js';
+import { criticView } from '../revisions/critic-markup.js';
 
 /** A finding with its offset in the chapter file, before it is attached to a block. */
 export interface PlacedFinding extends Finding {
@@ -78,7 +80,7 @@ export function chapterBlocks(input: ChapterBlocksInput): { blocks: Block[]; fin
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? start;
     if (node.type === 'heading') {
-      const text = plainText(node.children);
+      const text = acceptedText(node.children);
       if (node.depth === input.levelCount && !input.chronicle) {
         openEntry(text, start, end);
       } else if (node.depth === input.levelCount) {
@@ -93,7 +95,7 @@ export function chapterBlocks(input: ChapterBlocksInput): { blocks: Block[]; fin
       continue;
     }
     if (node.type === 'paragraph') {
-      const text = plainText(node.children);
+      const text = acceptedText(node.children);
       const images = node.children.filter((child) => child.type === 'image');
       if (images.length && !text.replace(/\s/g, '')) {
         for (const image of images) {
@@ -123,8 +125,8 @@ export function chapterBlocks(input: ChapterBlocksInput): { blocks: Block[]; fin
         const unitNode = table.index > i + 1 ? children[i + 1] : undefined;
         const notes: string[] = [];
         let next = table.index + 1;
-        while (children[next]?.type === 'paragraph' && TABLE_NOTE.test(plainText((children[next] as { children: PhrasingContent[] }).children).trim())) {
-          notes.push(plainText((children[next] as { children: PhrasingContent[] }).children).trim());
+        while (children[next]?.type === 'paragraph' && TABLE_NOTE.test(acceptedText((children[next] as { children: PhrasingContent[] }).children).trim())) {
+          notes.push(acceptedText((children[next] as { children: PhrasingContent[] }).children).trim());
           next++;
         }
         const tableEnd = children[next - 1]?.position?.end.offset ?? end;
@@ -132,7 +134,7 @@ export function chapterBlocks(input: ChapterBlocksInput): { blocks: Block[]; fin
           anchor: `${input.anchorPrefix}-t${tableCount}`,
           number: tableTitle[1]!.replace(/\s/g, ''),
           title: tableTitle[2]!.trim(),
-          ...(unitNode && unitNode.type === 'paragraph' ? { unit: plainText(unitNode.children).trim() } : {}),
+          ...(unitNode && unitNode.type === 'paragraph' ? { unit: acceptedText(unitNode.children).trim() } : {}),
           notes,
           findings: take(start, tableEnd),
         }));
@@ -174,7 +176,7 @@ function findTable(children: RootContent[], titleIndex: number): { node: Table; 
   for (const index of [titleIndex + 1, titleIndex + 2]) {
     const node = children[index];
     if (node?.type === 'table') return { node, index };
-    if (index === titleIndex + 1 && !(node?.type === 'paragraph' && TABLE_UNIT.test(plainText(node.children).trim()))) return undefined;
+    if (index === titleIndex + 1 && !(node?.type === 'paragraph' && TABLE_UNIT.test(acceptedText(node.children).trim()))) return undefined;
   }
   return undefined;
 }
@@ -187,7 +189,7 @@ function tableBlock(
   const [head, ...rows] = node.children;
   const cells = (row: typeof head) => (row?.children ?? []).map((cell) => inlinesOf(cell.children));
   const columns = head?.children.length ?? 0;
-  const widest = Math.max(0, ...node.children.map((row) => row.children.reduce((sum, cell) => sum + plainText(cell.children).length, 0)));
+  const widest = Math.max(0, ...node.children.map((row) => row.children.reduce((sum, cell) => sum + acceptedText(cell.children).length, 0)));
   return {
     type: 'table',
     align: (node.align ?? []).map((align) => align ?? null),
@@ -206,30 +208,39 @@ function simpleBlocks(node: RootContent, inlinesOf: (nodes: PhrasingContent[]) =
   return [];
 }
 
-/** Phrasing content to render inlines; raw HTML is dropped here (sub/sup survive as their own inlines). */
-function convertInlines(nodes: PhrasingContent[], input: ChapterBlocksInput, pendingTerms: Set<string>): Inline[] {
-  const out: Inline[] = [];
+/**
+ * Phrasing content to render inlines; raw HTML is dropped here (sub/sup survive as their own inlines).
+ * CriticMarkup becomes insertion, deletion, highlight and comment inlines; `critic` carries its state
+ * from node to node within one paragraph.
+ */
+function convertInlines(nodes: PhrasingContent[], input: ChapterBlocksInput, pendingTerms: Set<string>, critic = new CriticReader()): Inline[] {
+  const out: CriticItem[] = [];
+  const base = critic.mode;
   let pendingTag: 'sup' | 'sub' | undefined;
   for (const node of nodes) {
+    const mode = critic.mode;
     switch (node.type) {
       case 'text':
         if (pendingTag) {
-          out.push({ type: pendingTag, value: node.value });
+          out.push({ mode, inlines: [{ type: pendingTag, value: node.value }] });
           continue;
         }
-        out.push(...textInlines(node.value.replace(/[ \t]*\r?\n[ \t]*/g, (match, offset: number, whole: string) => joinLines(whole, offset, match)), input, pendingTerms));
+        for (const piece of critic.split(node.value)) {
+          if (piece.mode === 'comment') out.push(piece);
+          else out.push({ mode: piece.mode, inlines: pieceInlines(piece.mode, piece.value.replace(/[ \t]*\r?\n[ \t]*/g, (match, offset: number, whole: string) => joinLines(whole, offset, match)), input, pendingTerms) });
+        }
         break;
       case 'inlineCode':
-        out.push({ type: 'text', value: node.value });
+        out.push({ mode, inlines: [{ type: 'text', value: node.value }] });
         break;
       case 'strong':
       case 'emphasis':
       case 'delete':
-        out.push({ type: node.type === 'delete' ? 'emphasis' : node.type, children: convertInlines(node.children, input, pendingTerms) } as Inline);
+        out.push({ mode, inlines: [{ type: node.type === 'delete' ? 'emphasis' : node.type, children: convertInlines(node.children, input, pendingTerms, critic) } as Inline] });
         break;
       case 'link':
       case 'linkReference':
-        out.push(...convertInlines(node.children, input, pendingTerms));
+        out.push({ mode, inlines: convertInlines(node.children, input, pendingTerms, critic) });
         break;
       case 'html': {
         const tag = /^<(\/)?(sup|sub)>$/i.exec(node.value.trim());
@@ -240,7 +251,12 @@ function convertInlines(nodes: PhrasingContent[], input: ChapterBlocksInput, pen
         break;
     }
   }
-  return out;
+  return groupCriticItems(out, base);
+}
+
+/** Deleted text is shown as it was, but its index marks and terms no longer count. */
+function pieceInlines(mode: string, value: string, input: ChapterBlocksInput, pendingTerms: Set<string>): Inline[] {
+  return mode === 'deleted' ? [{ type: 'text', value: value.replace(INDEX_MARK, '$1') }] : textInlines(value, input, pendingTerms);
 }
 
 /** A soft line break disappears between CJK characters and becomes a space between Latin words. */
@@ -278,7 +294,11 @@ function markTerms(value: string, input: ChapterBlocksInput, pendingTerms: Set<s
   return value ? [{ type: 'text', value }] : [];
 }
 
-/** Removes the first `length` characters of text (the 【title】 of a run-in entry) from inlines. */
+/**
+ * Removes the first `length` characters of text (the 【title】 of a run-in entry, as accepted) from
+ * inlines; an insertion or comment that runs past the title keeps the rest, and a comment at the
+ * start of the paragraph stays.
+ */
 function dropPrefix(inlines: Inline[], length: number): Inline[] {
   let remaining = length;
   const out: Inline[] = [];
@@ -287,21 +307,23 @@ function dropPrefix(inlines: Inline[], length: number): Inline[] {
       out.push(inline);
       continue;
     }
+    const size = acceptedInlineText(inline).length;
     if (inline.type === 'text') {
       if (inline.value.length <= remaining) remaining -= inline.value.length;
       else {
         out.push({ type: 'text', value: inline.value.slice(remaining) });
         remaining = 0;
       }
+    } else if (inline.type === 'comment' && size === 0) {
+      out.push(inline);
+    } else if (size > remaining && (inline.type === 'insertion' || inline.type === 'comment' || inline.type === 'highlight')) {
+      out.push({ ...inline, children: dropPrefix(inline.children, remaining) });
+      remaining = 0;
     } else {
-      remaining -= inlineText(inline).length;
+      remaining -= size;
     }
   }
   return out;
-}
-
-function inlineText(inline: Inline): string {
-  return inline.type === 'text' || inline.type === 'sup' || inline.type === 'sub' ? inline.value : inline.children.map(inlineText).join('');
 }
 
 export function plainText(nodes: PhrasingContent[]): string {
@@ -313,6 +335,11 @@ export function plainText(nodes: PhrasingContent[]): string {
     })
     .join('')
     .replace(/[ \t]*\r?\n[ \t]*/g, '');
+}
+
+/** Text of a paragraph or heading as it reads with its suggestions accepted: titles and layout decisions use it. */
+function acceptedText(nodes: PhrasingContent[]): string {
+  return criticView(plainText(nodes), 'accepted');
 }
 
 function splitCaption(alt: string): { caption: string; credit?: string } {

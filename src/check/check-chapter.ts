@@ -11,6 +11,7 @@ import type { VolumeContext } from '../model/volume.js';
 import { rangeOfPath } from '../parse/parse-yaml.js';
 import { validateAgainstSchema } from '../validate/validate-schema.js';
 import { parseFrontMatter } from '../parse/parse-chapter.js';
+import { describeMark, type CriticKind } from '../revisions/critic-markup.js';
 
 /** One file to check. Bytes travel to worker threads; text is decoded there. */
 export interface ChapterTask {
@@ -34,6 +35,8 @@ export interface ChapterSummary {
   headings: Array<{ depth: number; text: string; start: number; end: number }>;
   credits: number;
   aliasMentions: AliasMention[];
+  /** Open CriticMarkup (suggestions and comments): a warning in drafts, an error in a final check. */
+  critic: Array<{ kind: CriticKind; start: number; end: number; label: string }>;
   encoding: 'utf-8' | 'gb18030';
   unreadable: boolean;
 }
@@ -57,7 +60,7 @@ export function checkChapterSafely(task: ChapterTask): ChapterResult {
 }
 
 function emptySummary(encoding: ChapterSummary['encoding'], unreadable: boolean): ChapterSummary {
-  return { fieldRanges: {}, hasFrontMatter: false, chars: 0, images: 0, entries: [], headings: [], credits: 0, aliasMentions: [], encoding, unreadable };
+  return { fieldRanges: {}, hasFrontMatter: false, chars: 0, images: 0, entries: [], headings: [], credits: 0, aliasMentions: [], critic: [], encoding, unreadable };
 }
 
 /**
@@ -119,5 +122,7 @@ export function checkChapter(task: ChapterTask): ChapterResult {
   summary.headings = chapter.headings;
   summary.credits = chapter.credits.length;
   summary.aliasMentions = collectAliasMentions(chapter.blocks, style.aliases);
+  summary.critic = chapter.critic.marks.map((mark) => ({ kind: mark.kind, start: mark.start, end: mark.end, label: describeMark(mark) }));
+  for (const problem of chapter.critic.problems) report('critic-markup-syntax', problem.message, problem.start, problem.end, 'error', 'parse');
   return { messages: messages.map(serializeDiagnostic), summary };
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from './usage-error.js';
+import { registerWorkflowCommands } from './register-workflow.js';
 
 /** The CLI: parses arguments, hands over to a command, returns the exit code (0 ok, 1 errors found, 2 usage or fatal). */
 export async function main(argv: string[]): Promise<number> {
@@ -28,6 +29,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--cache-dir <dir>', '缓存目录', 'out/.cache')
     .option('-j, --jobs <n>', '并行检查的线程数（默认 1；核数多的机器上可加快冷启动）')
     .option('-q, --quiet', '只报告错误')
+    .option('--changed-since <ref>', '与 --as 合用：检查自某 git 引用（如 origin/main）以来改动的文件是否都属于该单位承编的稿件')
+    .option('--as <unit>', '供稿单位标识：改动了本单位承编稿件以外的文件即报错（用于单位提交的合并请求）')
     .option('--debug', '出错时显示调用栈')
     .helpOption('-h, --help', '显示帮助')
     .action(async (paths: string[], options) => {
@@ -69,6 +72,45 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = await initCommand(dir, options);
     });
 
+  const decisions = [
+    { name: 'accept', verb: '接受', description: '接受稿件中的修改建议（CriticMarkup）；不加选项则列出全部修改建议和批注及其编号', load: async () => (await import('./commands/accept.js')).acceptCommand },
+    { name: 'reject', verb: '拒绝', description: '拒绝稿件中的修改建议（恢复原文）；不加选项则列出全部修改建议和批注及其编号', load: async () => (await import('./commands/reject.js')).rejectCommand },
+  ];
+  for (const { name, verb, description, load } of decisions) {
+    program
+      .command(name)
+      .description(description)
+      .argument('<chapter>', '稿件文件或节点标识')
+      .option('--all', `${verb}全部修改建议，并移除全部批注和标注`)
+      .option('--id <n>', `${verb}编号为 n 的一处（可重复，或写作 1,3）`, (value: string, previous: string[] = []) => [...previous, value])
+      .option('--volume <dir>', '按节点标识查找稿件时所在的卷')
+      .option('--debug', '出错时显示调用栈')
+      .helpOption('-h, --help', '显示帮助')
+      .action(async (chapter: string, options) => {
+        exitCode = await (await load())(chapter, options);
+      });
+  }
+
+  program
+    .command('redline')
+    .description('红样：比较稿件的两个版本（审校阶段、git 版本或工作区），新增、删除和移动的文字以颜色标出')
+    .argument('[chapters...]', '稿件：节点标识或稿件文件路径')
+    .option('--unit <unit-id>', '比较某个供稿单位承编的全部稿件')
+    .option('--all', '比较全卷（只列出有改动的稿件）')
+    .requiredOption('--from <version>', '原稿：审校阶段（如 初审）或 git 版本（分支、标签、提交）')
+    .option('--to <version>', '改稿：审校阶段、git 版本或 worktree（工作区）', 'worktree')
+    .option('--volume <dir>', '卷目录')
+    .option('-f, --format <formats>', '输出格式，逗号分隔：html,docx,pdf', 'html')
+    .option('-o, --out <dir>', '输出目录', 'out')
+    .option('--no-cache', '不使用缓存')
+    .option('--cache-dir <dir>', '缓存目录', 'out/.cache')
+    .option('--debug', '出错时显示调用栈')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (chapters: string[], options) => {
+      const { redlineCommand } = await import('./commands/redline.js');
+      exitCode = await redlineCommand(chapters, options);
+    });
+
   program
     .command('docs')
     .description('由规则元数据生成 docs/rules/*.md')
@@ -77,6 +119,21 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (options) => {
       const { docsCommand } = await import('./commands/docs.js');
       exitCode = await docsCommand(options);
+    });
+
+  registerWorkflowCommands(program, (code) => (exitCode = code))
+    .command('import')
+    .description('把审稿人在 Word 中的修订和批注导入稿件，成为修改建议（CriticMarkup）')
+    .argument('<docx>', '审改过的 Word 文件（.docx）')
+    .requiredOption('--chapter <id>', '稿件：节点标识或稿件文件路径')
+    .option('--volume <dir>', '按节点标识查找稿件时所在的卷')
+    .option('--dry-run', '只报告将导入的修订，不写文件')
+    .option('--force', '稿件有未提交的改动时也导入')
+    .option('--debug', '出错时显示调用栈')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (docx: string, options) => {
+      const { reviewImportCommand } = await import('./commands/review-import.js');
+      exitCode = await reviewImportCommand(docx, options);
     });
 
   try {

@@ -24,6 +24,8 @@ export interface AssembledVolume {
   /** Subject index, sorted by pinyin. */
   index: IndexEntry[];
   stats: { chapters: number; missing: number; entries: number; chars: number; figures: number };
+  /** Set for a redline (红样): the body shows the changes between these two versions. */
+  redline?: RedlineInfo;
 }
 
 export type BuildMode = 'draft' | 'final';
@@ -144,7 +146,36 @@ export type Inline =
   | { type: 'sup'; value: string }
   | { type: 'sub'; value: string }
   /** A term marked for the index; `id` is unique in the volume and locates the term in print. */
-  | { type: 'index'; id: string; term: string; children: Inline[] };
+  | { type: 'index'; id: string; term: string; children: Inline[] }
+  /** Suggested new text (CriticMarkup `{++…++}`, the new side of a redline): a tracked insertion in Word. */
+  | ({ type: 'insertion'; children: Inline[] } & Revision)
+  /** Text suggested for removal (`{--…--}`, the old side of a redline): a tracked deletion in Word. */
+  | ({ type: 'deletion'; children: Inline[] } & Revision)
+  /** Text marked for attention without a comment (`{==…==}`). */
+  | { type: 'highlight'; children: Inline[] }
+  /** A comment (`{>>…<<}`): on the text in `children` (`{==…==}{>>…<<}`), or at a point when it has none. */
+  | ({ type: 'comment'; note: string; children: Inline[] } & Revision);
+
+/** Who made a change or comment and when (ISO 8601); Word shows both beside tracked changes. */
+export interface Revision {
+  author?: string;
+  date?: string;
+}
+
+/** The two versions a redline (红样) compares, for its heading and legend. */
+export interface RedlineInfo {
+  from: RedlineVersion;
+  to: RedlineVersion;
+}
+
+export interface RedlineVersion {
+  /** What the user asked for: a stage (初审), a git ref (HEAD~1) or 工作区. */
+  label: string;
+  /** Short commit hash, when the version comes from git. */
+  commit?: string;
+  date?: string;
+  author?: string;
+}
 
 export interface Figure {
   anchor: string;

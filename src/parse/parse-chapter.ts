@@ -10,6 +10,7 @@ import { BlockBuilder, countChars, sourceOffset, type TextBlock } from './text-b
 import { parseControlComment, type ControlComment } from './control-comments.js';
 import { matchCredit, type Credit } from './credit-line.js';
 import { INDEX_MARK } from './index-marks.js';
+import { criticHiddenRanges, parseCriticMarkup, type CriticMarkup } from '../revisions/critic-markup.js';
 
 /** The one Markdown processor of the project, frozen so that every stage parses alike. */
 export const markdownProcessor = unified()
@@ -72,6 +73,10 @@ export interface ParsedChapter {
   images: ImageInfo[];
   controls: ControlComment[];
   rawHtml: RawHtml[];
+  /** CriticMarkup (suggestions and comments) in source order, with problems such as an unclosed mark. */
+  critic: CriticMarkup;
+  /** Source ranges the blocks leave out (see `criticView`), as sorted pairs [start, end, …]. */
+  hidden: number[];
   /** 字数 of the body (credits excluded). */
   chars: number;
 }
@@ -83,6 +88,11 @@ export interface ParseOptions {
   bracketEntries: boolean;
   /** Plain text (.txt): each non-empty line is a paragraph. */
   plainText?: boolean;
+  /**
+   * What blocks hold of CriticMarkup: `accepted` (default; what the rules check) is the text as proposed,
+   * insertions in and deletions and comments out; `all` keeps the text of both versions.
+   */
+  criticView?: 'accepted' | 'all';
 }
 
 const BRACKET_TITLE = /^【([^【】\n]{1,60})】[ \u3000]?/;
@@ -114,12 +124,16 @@ export function parseChapter(text: string, options: ParseOptions): ParsedChapter
     images: [],
     controls: [],
     rawHtml: [],
+    critic: { marks: [], problems: [] },
+    hidden: [],
     chars: 0,
   };
+  const frontMatter = options.plainText ? undefined : parseFrontMatter(text);
+  chapter.critic = parseCriticMarkup(text, frontMatter?.end ?? 0);
+  chapter.hidden = criticHiddenRanges(chapter.critic.marks, options.criticView ?? 'accepted');
   if (options.plainText) {
     collectPlainText(text, chapter);
   } else {
-    const frontMatter = parseFrontMatter(text);
     if (frontMatter) chapter.frontMatter = frontMatter;
     const tree = markdownProcessor.parse(text) as Root;
     for (const node of tree.children) collectBlock(node, text, chapter);
@@ -132,7 +146,7 @@ function collectPlainText(text: string, chapter: ParsedChapter): void {
   const pattern = /[^\r\n]+/g;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     if (!match[0].trim()) continue;
-    const builder = new BlockBuilder();
+    const builder = new BlockBuilder(chapter.hidden);
     builder.appendExact(match[0], match.index);
     pushParagraph(builder, match.index, match.index + match[0].length, chapter);
   }
@@ -143,7 +157,7 @@ function collectBlock(node: RootContent, text: string, chapter: ParsedChapter): 
   const end = node.position?.end.offset ?? start;
   switch (node.type) {
     case 'heading': {
-      const builder = new BlockBuilder();
+      const builder = new BlockBuilder(chapter.hidden);
       collectInline(node.children, text, builder, chapter);
       const block = builder.finish('heading', start, end, -1, (node as Heading).depth);
       chapter.blocks.push(block);
@@ -151,7 +165,7 @@ function collectBlock(node: RootContent, text: string, chapter: ParsedChapter): 
       return;
     }
     case 'paragraph': {
-      const builder = new BlockBuilder();
+      const builder = new BlockBuilder(chapter.hidden);
       collectInline((node as Paragraph).children, text, builder, chapter);
       if (builder.length) pushParagraph(builder, start, end, chapter);
       return;
@@ -189,7 +203,7 @@ function pushParagraph(builder: BlockBuilder, start: number, end: number, chapte
 function collectTable(table: Table, text: string, chapter: ParsedChapter): void {
   table.children.forEach((row, rowIndex) => {
     for (const cell of row.children) {
-      const builder = new BlockBuilder();
+      const builder = new BlockBuilder(chapter.hidden);
       collectInline(cell.children, text, builder, chapter);
       if (!builder.length) continue;
       const block = builder.finish('tableCell', cell.position?.start.offset ?? 0, cell.position?.end.offset ?? 0, -1);
@@ -215,7 +229,7 @@ function collectInline(nodes: PhrasingContent[], text: string, builder: BlockBui
       case 'image': {
         chapter.images.push({ alt: node.alt ?? '', url: node.url, start, end });
         if (node.alt) {
-          const caption = new BlockBuilder();
+          const caption = new BlockBuilder(chapter.hidden);
           const altStart = text.indexOf(node.alt, start);
           caption.appendAligned(node.alt, text, altStart >= 0 ? altStart : start + 2, end);
           chapter.blocks.push(caption.finish('caption', start, end, -1));

@@ -41,9 +41,41 @@ export class BlockBuilder {
   private readonly segments: number[] = [];
   private lastSource = -2;
 
+  /**
+   * `hidden`: source ranges the rules must not see, as sorted pairs [start, end, …] (CriticMarkup
+   * delimiters, deleted text, comments); characters there are dropped and the map skips over them.
+   */
+  constructor(private readonly hidden: readonly number[] = []) {}
+
   /** Appends `value` that stands at `sourceStart` in the file, character for character. */
   appendExact(value: string, sourceStart: number): void {
     if (!value) return;
+    if (this.hidden.length) this.appendVisible(value, sourceStart);
+    else this.appendPiece(value, sourceStart);
+  }
+
+  private appendVisible(value: string, sourceStart: number): void {
+    const end = sourceStart + value.length;
+    let at = sourceStart;
+    // Binary search for the first hidden range that ends after `at`.
+    let low = 0;
+    let high = this.hidden.length / 2;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.hidden[mid * 2 + 1]! <= at) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low * 2; i < this.hidden.length && at < end; i += 2) {
+      const [from, to] = [this.hidden[i]!, this.hidden[i + 1]!];
+      if (to <= at) continue;
+      if (from >= end) break;
+      if (from > at) this.appendPiece(value.slice(at - sourceStart, from - sourceStart), at);
+      at = Math.max(at, to);
+    }
+    if (at < end) this.appendPiece(value.slice(at - sourceStart), at);
+  }
+
+  private appendPiece(value: string, sourceStart: number): void {
     if (sourceStart !== this.lastSource) this.segments.push(this.text.length, sourceStart);
     this.text += value;
     this.lastSource = sourceStart + value.length;

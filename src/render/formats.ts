@@ -4,7 +4,7 @@ export type FormatId = OutputFormat['id'];
 
 /** The output formats, loaded on demand: the print engine is large and a review build does not need it. */
 const loaders: Record<FormatId, () => Promise<OutputFormat>> = {
-  pdf: () => Promise.reject(new Error('印刷版 PDF 尚未接入')),
+  pdf: async () => (await import('./pdf/pdf-format.js')).pdfFormat,
   html: async () => (await import('./html/html-format.js')).htmlFormat,
   docx: async () => (await import('./docx/docx-format.js')).docxFormat,
 };

@@ -13,7 +13,7 @@ const Ajv = AjvModule.default;
 const addFormats = addFormatsModule.default;
 const localizeZh = ((localizeZhModule as unknown as { default?: unknown }).default ?? localizeZhModule) as unknown as (errors: ErrorObject[]) => void;
 
-export type SchemaName = 'units' | 'volume' | 'framework' | 'chapter' | 'style' | 'wordlist';
+export type SchemaName = 'units' | 'volume' | 'framework' | 'chapter' | 'style' | 'wordlist' | 'ledger';
 
 export interface SchemaProblem {
   message: string;
@@ -38,7 +38,7 @@ function createAjv(): InstanceType<typeof Ajv> {
   // The schemas are checked against the meta-schema by the test suite, not at every start.
   const ajv = new Ajv({ allErrors: true, strict: false, messages: false, validateSchema: false });
   addFormats(ajv, ['date']);
-  const names: SchemaName[] = ['style', 'units', 'volume', 'framework', 'chapter', 'wordlist'];
+  const names: SchemaName[] = ['style', 'units', 'volume', 'framework', 'chapter', 'wordlist', 'ledger'];
   const schemas = names.map((name) => [name, JSON.parse(readFileSync(join(projectRoot, 'schemas', `${name}.schema.json`), 'utf8'))] as const);
   for (const [, schema] of schemas) ajv.addSchema(schema);
   return ajv;

@@ -57,6 +57,10 @@ export function validateVolume(loaded: LoadedVolume, chapters: readonly CheckedC
       const [start, end] = (field && summary.fieldRanges[field]) || [0, 0];
       messages.push(createDiagnostic({ file: path, ruleId, source: 'validate', severity, message, start, end }, chapter.lines));
     };
+    for (const mark of summary.critic) {
+      const severity = options.final ? 'error' : 'warning';
+      messages.push(createDiagnostic({ file: path, ruleId: 'critic-markup-open', source: 'validate', severity, message: `尚未处理的${mark.kind === 'comment' || mark.kind === 'highlight' ? '批注或标注' : '修改建议'}：${mark.label}；定稿前须用 fangzhi accept 或 reject 处理`, start: mark.start, end: mark.end }, chapter.lines));
+    }
     const frontMatter = summary.frontMatter;
     if (!frontMatter || typeof frontMatter.node !== 'string') continue;
     const placed = volume.nodes.get(frontMatter.node);

@@ -64,7 +64,8 @@ export async function buildCommand(target: string, options: BuildCommandOptions)
   return exitCode;
 }
 
-async function findVolumes(path: string): Promise<string[]> {
+/** The volume at `path`, or the volumes directly below it. */
+export async function findVolumes(path: string): Promise<string[]> {
   const info = await stat(path).catch(() => undefined);
   if (!info?.isDirectory()) throw new UsageError(`找不到卷目录：${path}`);
   if (await stat(join(path, 'volume.yaml')).catch(() => undefined)) return [path];

@@ -6,6 +6,7 @@ import { applyFixes } from '../../lint/apply-fixes.js';
 import { decodeSource, encodeSource } from '../../load/read-source.js';
 import { writeFileAtomic } from '../../write/write-file-atomic.js';
 import { UsageError } from '../usage-error.js';
+import { withOwnership } from './check-ownership.js';
 import { github } from '../report/github.js';
 import { json } from '../report/json.js';
 import { stylish } from '../report/stylish.js';
@@ -24,6 +25,8 @@ interface CheckCommandOptions {
   cacheDir: string;
   quiet?: boolean;
   jobs?: string;
+  changedSince?: string;
+  as?: string;
 }
 
 function parseJobs(value: string): number {
@@ -61,6 +64,7 @@ export async function checkCommand(paths: string[], options: CheckCommandOptions
       report = await runCheck(paths, checkOptions);
     }
   }
+  if (options.changedSince !== undefined || options.as !== undefined) report = await withOwnership(report, options);
   const output = reporters[options.format](report, { quiet: Boolean(options.quiet), color: options.format === 'stylish' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, cwd: process.cwd() });
   process.stdout.write(output);
   return report.files.some((file) => file.messages.some((message) => message.fatal === true)) ? 1 : 0;

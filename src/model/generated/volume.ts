@@ -75,6 +75,29 @@ export interface VolumeFile {
    * 无审校台账时，是否允许在地情网公开
    */
   published?: boolean;
+  /**
+   * 审校流程：各稿件依次经过的阶段。不写则用默认流程 供稿→初审→复审→终审→一校→二校→三校→付印，终审后锁定
+   */
+  workflow?: {
+    /**
+     * 阶段名称，按先后顺序；第一个阶段由供稿单位报送完成，最后一个阶段由签发（sign-off）完成
+     *
+     * @minItems 2
+     */
+    stages?: string[];
+    /**
+     * 锁定阶段：稿件通过此阶段后内容锁定，改动须先重新打开（默认 终审）
+     */
+    lockStage?: string;
+    /**
+     * 公开阶段：稿件通过此阶段后才可在地情网公开（默认与锁定阶段相同）
+     */
+    publishStage?: string;
+    /**
+     * 退改期限：退回单位修改后应在多少天内重新报送（默认 10）
+     */
+    returnDays?: number;
+  };
   style?: StyleConfig;
   /**
    * 印刷版设置

@@ -1,7 +1,7 @@
 import type { Block, EntryBlock, Figure, FigureBlock, Finding, HeadingBlock, Inline, ListBlock, TableBlock } from '../../model/assembled.js';
 import { headingStyle, STYLE } from './docx-styles.js';
 import { escapeInline, escapeLine, joinLines, paragraphLines, span, styledDiv } from './pandoc-markdown.js';
-import type { WriteContext } from './write-context.js';
+import { revisionAttributes, type WriteContext } from './write-context.js';
 import { tcField } from './word-fields.js';
 
 /**
@@ -159,6 +159,16 @@ function writeInline(inline: Inline, context: WriteContext, singleLine: boolean)
       return script('~', inline.value);
     case 'index':
       return span(writeInlines(inline.children, context, singleLine), `#${context.bookmark(inline.id)}`);
+    case 'insertion':
+    case 'deletion': {
+      // Real tracked changes: Word's accept and reject buttons work on them.
+      const content = writeInlines(inline.children, context, singleLine);
+      return content ? span(content, `.${inline.type} ${revisionAttributes(inline)}`) : '';
+    }
+    case 'highlight':
+      return writeInlines(inline.children, context, singleLine);
+    case 'comment':
+      return context.reviewComment(inline.note, inline, writeInlines(inline.children, context, singleLine));
   }
 }
 

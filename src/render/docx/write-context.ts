@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
-import type { Finding } from '../../model/assembled.js';
+import type { Finding, Revision } from '../../model/assembled.js';
+import { DEFAULT_REVIEW_AUTHOR } from '../../revisions/critic-markup.js';
 import { escapeLine, span } from './pandoc-markdown.js';
 import type { TocLine } from './word-fields.js';
 
@@ -13,7 +14,8 @@ export interface Locator {
 }
 
 const SEVERITY: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
-const COMMENT_AUTHOR = '体例检查';
+/** Author of the checker's notes in drafts; a Word file read back leaves them out. */
+export const CHECKER_COMMENT_AUTHOR = '体例检查';
 
 /**
  * What the Markdown writer collects on its way through the volume: bookmarks, TOC lines, index
@@ -49,6 +51,15 @@ export class WriteContext {
   }
 
   /**
+   * A reviewer's comment (CriticMarkup) on `content`, already Markdown; empty content makes a comment
+   * at a point. Pandoc turns the spans into a real Word comment with its author and date.
+   */
+  reviewComment(note: string, revision: Revision, content: string): string {
+    const id = ++this.commentCount;
+    return `${span(escapeLine(note), `.comment-start id="${id}" ${revisionAttributes(revision)}`)}${content}${span('', `.comment-end id="${id}"`)}`;
+  }
+
+  /**
    * Word comments for checker findings (drafts only): `open` goes before the text they concern and
    * `close` after it. Pandoc turns the comment-start/comment-end spans into real Word comments.
    */
@@ -56,8 +67,14 @@ export class WriteContext {
     if (!this.draft || findings.length === 0) return { open: '', close: '' };
     const ids = findings.map(() => ++this.commentCount);
     const file = this.chapterPath ? `${basename(this.chapterPath)} ` : '';
-    const open = findings.map((finding, index) => span(escapeLine(`${SEVERITY[finding.severity]}：${finding.message}（${finding.ruleId}，${file}第${finding.line}行）`), `.comment-start id="${ids[index]}" author="${COMMENT_AUTHOR}"`)).join('');
+    const open = findings.map((finding, index) => span(escapeLine(`${SEVERITY[finding.severity]}：${finding.message}（${finding.ruleId}，${file}第${finding.line}行）`), `.comment-start id="${ids[index]}" author="${CHECKER_COMMENT_AUTHOR}"`)).join('');
     const close = ids.map((id) => span('', `.comment-end id="${id}"`)).join('');
     return { open, close };
   }
+}
+
+/** Author and date of a tracked change or comment as pandoc span attributes (quotes cannot be escaped there). */
+export function revisionAttributes(revision: Revision): string {
+  const author = (revision.author ?? DEFAULT_REVIEW_AUTHOR).replace(/["\\\n]/g, '');
+  return `author="${author}"${revision.date ? ` date="${revision.date.replace(/["\\\n]/g, '')}"` : ''}`;
 }

@@ -1,4 +1,4 @@
-import type { AssembledVolume } from '../../model/assembled.js';
+import type { AssembledVolume, RedlineVersion } from '../../model/assembled.js';
 import { STYLE } from './docx-styles.js';
 import { escapeLine, styledDiv } from './pandoc-markdown.js';
 import { writeFigure } from './write-blocks.js';
@@ -7,10 +7,12 @@ import type { WriteContext } from './write-context.js';
 /** The title page: book title, what this file covers (a node, a unit's share), draft status, publisher. */
 export function writeTitlePage(volume: AssembledVolume): string[] {
   const { scope, stats } = volume;
+  const version = (role: string, info: RedlineVersion) => `${role}：${[info.label, info.commit, info.author, info.date?.slice(0, 16).replace('T', ' ')].filter(Boolean).join('　')}`;
   const lines = [
     scope.kind === 'node' ? `本册仅含：${scope.title}` : scope.kind === 'unit' ? `${scope.name}承编部分` : '',
-    volume.mode === 'draft' ? '审读稿' : '',
-    volume.mode === 'draft' ? `收稿${stats.chapters}篇，缺稿${stats.missing}篇，条目${stats.entries}条，约${stats.chars}字` : '',
+    ...(volume.redline
+      ? ['红样（修订可在 Word 中逐条接受或拒绝）', version('原稿', volume.redline.from), version('改稿', volume.redline.to)]
+      : [volume.mode === 'draft' ? '审读稿' : '', volume.mode === 'draft' ? `收稿${stats.chapters}篇，缺稿${stats.missing}篇，条目${stats.entries}条，约${stats.chars}字` : '']),
     volume.publisher ?? '',
   ].filter(Boolean);
   return [styledDiv(STYLE.bookTitle, escapeLine(volume.title)), ...lines.map((line) => styledDiv(STYLE.bookSubtitle, escapeLine(line)))];

@@ -7,6 +7,7 @@ import type { AssembledVolume, Block, Finding, Inline, Section } from '../../mod
 import { projectRoot } from '../../project-root.js';
 import { prepareImage } from '../images/prepare-image.js';
 import type { OutputFormat } from '../output-format.js';
+import { revisionLegend, revisionTitle } from './html-revisions.js';
 
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
 
@@ -51,7 +52,8 @@ function scopeLabel(volume: AssembledVolume): string {
 function frontMatter(volume: AssembledVolume): Element {
   return h('header.front', [
     h('h1.book-title', `${volume.title}`),
-    h('p.edition', `${volume.mode === 'draft' ? '审读稿' : '定稿'}${scopeLabel(volume)}${volume.publisher ? `　${volume.publisher}` : ''}`),
+    h('p.edition', `${volume.redline ? '红样' : volume.mode === 'draft' ? '审读稿' : '定稿'}${scopeLabel(volume)}${volume.publisher ? `　${volume.publisher}` : ''}`),
+    ...revisionLegend(volume),
     ...volume.editorialBoard.map((board) => h('section.board', [h('h2', board.name), h('dl', board.members.flatMap((member) => [h('dt', member.role), h('dd', member.names.join('　'))]))])),
     volume.editorialNotes.length ? h('section.notes', [h('h2', '编辑说明'), h('ol', volume.editorialNotes.map((note) => h('li', note)))]) : h('div'),
   ]);
@@ -132,6 +134,19 @@ function inlines(list: Inline[]): ElementContent[] {
         return h('sub', inline.value);
       case 'index':
         return h('span.index-term', { id: inline.id, 'data-term': inline.term }, inlines(inline.children));
+      case 'insertion':
+        return h('ins.rev-ins', { title: revisionTitle('插入', inline) }, inlines(inline.children));
+      case 'deletion':
+        return h('del.rev-del', { title: revisionTitle('删除', inline) }, inlines(inline.children));
+      case 'highlight':
+        return h('mark.rev-mark', inlines(inline.children));
+      case 'comment':
+        // The note floats into the right margin; CSS counters number the anchor and the note alike.
+        return h('span.rev-comment', [
+          inline.children.length ? h('mark.rev-mark', inlines(inline.children)) : '',
+          h('sup.rev-ref'),
+          h('span.margin-note', { role: 'note', title: revisionTitle('批注', inline) }, [inline.author ? h('span.note-author', `${inline.author}：`) : '', inline.note]),
+        ]);
     }
   });
 }

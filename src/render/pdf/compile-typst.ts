@@ -1,0 +1,81 @@
+import { NodeCompiler, type NodeError, type NodeTypstDocument } from '@myriaddreamin/typst-ts-node-compiler';
+import { RenderError } from '../output-format.js';
+
+export interface TypstProject {
+  /** The main file's markup. */
+  main: string;
+  /** Other files by absolute path inside the project (template, images). */
+  files: Array<{ path: string; data: Buffer }>;
+  /** Folders with the font files; nothing else is searched for fonts. */
+  fontFolders: string[];
+}
+
+export interface TypstPass {
+  document: NodeTypstDocument;
+  pages: number;
+  warnings: string[];
+}
+
+/** A compiler holding one project; passes differ only in their data file, so later passes reuse layout work. */
+export interface TypstSession {
+  /** Lays out the document with `/fz-data.json` set to `data`. */
+  compile(data: unknown): TypstPass;
+  /** Values of the metadata elements with a label, e.g. `<fz-info>`. */
+  query<T>(pass: TypstPass, label: string): T[];
+  pdf(pass: TypstPass): Buffer;
+  close(): void;
+}
+
+interface Diagnostic {
+  message?: string;
+  path?: string;
+}
+
+/** Path of the data file the template reads. */
+export const DATA_PATH = '/fz-data.json';
+
+/**
+ * Opens a Typst project held in memory. Errors become a RenderError in Chinese with Typst's own
+ * diagnostics as the cause; a warning about an unknown font is an error too, because Typst would
+ * otherwise print the text in a fallback face (or as tofu).
+ */
+export function openTypst(project: TypstProject): TypstSession {
+  const compiler = NodeCompiler.create({ workspace: '/', fontArgs: [{ fontPaths: project.fontFolders }] });
+  for (const file of project.files) compiler.mapShadow(file.path, file.data);
+  return {
+    compile(data) {
+      compiler.mapShadow(DATA_PATH, Buffer.from(JSON.stringify(data)));
+      const result = compiler.compile({ mainFileContent: project.main });
+      const warnings = diagnosticsOf(compiler, result.takeWarnings());
+      const document = result.result;
+      if (!document || result.hasError()) {
+        const errors = diagnosticsOf(compiler, result.takeError() ?? result.takeDiagnostics());
+        throw new RenderError(`Typst 排版失败：${errors.slice(0, 3).join('；') || '未知错误'}`, { cause: errors });
+      }
+      const fontProblems = warnings.filter((warning) => /unknown font family/i.test(warning));
+      if (fontProblems.length) throw new RenderError(`印刷版缺少字体，文字会以替代字形排出：${fontProblems.join('；')}`);
+      return { document, pages: document.numOfPages, warnings };
+    },
+    query<T>(pass: TypstPass, label: string): T[] {
+      return (compiler.query(pass.document, { selector: label }) as Array<{ value: T }>).map((element) => element.value);
+    },
+    pdf(pass) {
+      // Tagging (structure for screen readers) makes the file about a third larger; print does not need it.
+      return compiler.pdf(pass.document, { pdfTags: false });
+    },
+    close() {
+      compiler.evictCache(0);
+    },
+  };
+}
+
+function diagnosticsOf(compiler: NodeCompiler, error: NodeError | null): string[] {
+  if (!error) return [];
+  let list: Diagnostic[];
+  try {
+    list = compiler.fetchDiagnostics(error) as Diagnostic[];
+  } catch {
+    list = error.shortDiagnostics as Diagnostic[];
+  }
+  return list.map((item) => `${item.message ?? String(item)}${item.path ? `（${item.path}）` : ''}`);
+}

@@ -1,0 +1,52 @@
+import type { AssembledVolume, Block, Section } from '../../model/assembled.js';
+import { prepareImage } from '../images/prepare-image.js';
+import { RenderError } from '../output-format.js';
+
+/** Images handed to the compiler as in-memory files, by source path; a missing one maps to a message. */
+export interface PrintImages {
+  /** Source path → path inside the Typst project (e.g. /images/3.jpg). */
+  paths: Map<string, string>;
+  /** Source path → why it cannot be printed (drafts print a placeholder instead). */
+  problems: Map<string, string>;
+  /** In-memory files for the compiler. */
+  files: Array<{ path: string; data: Buffer }>;
+}
+
+/** Every image path of the volume, plates first, in reading order. */
+export function volumeImagePaths(volume: AssembledVolume): string[] {
+  const paths = volume.plates.map((plate) => plate.src);
+  const visit = (blocks: Block[]) => {
+    for (const block of blocks) {
+      if (block.type === 'figure') paths.push(block.src);
+      else if (block.type === 'entry') visit(block.body);
+      else if (block.type === 'quote') visit(block.children);
+      else if (block.type === 'list') block.items.forEach(visit);
+    }
+  };
+  const visitSection = (section: Section) => {
+    if (section.chapter) visit(section.chapter.blocks);
+    section.children.forEach(visitSection);
+  };
+  volume.sections.forEach(visitSection);
+  return [...new Set(paths)];
+}
+
+/**
+ * Re-encodes every image without metadata (EXIF and GPS never reach the PDF). A missing or broken
+ * file is fatal in a final build; a draft prints a marked placeholder, so the editors see the gap.
+ */
+export async function preparePrintImages(volume: AssembledVolume): Promise<PrintImages> {
+  const result: PrintImages = { paths: new Map(), problems: new Map(), files: [] };
+  for (const [index, src] of volumeImagePaths(volume).entries()) {
+    try {
+      const image = await prepareImage(src);
+      const path = `/images/${index + 1}.${image.format === 'png' ? 'png' : 'jpg'}`;
+      result.paths.set(src, path);
+      result.files.push({ path, data: image.data });
+    } catch (error) {
+      if (volume.mode === 'final' || !(error instanceof RenderError)) throw error;
+      result.problems.set(src, error.message);
+    }
+  }
+  return result;
+}
