@@ -60,6 +60,8 @@ export interface CheckReport {
   files: FileReport[];
   volumes: VolumeStatus[];
   stats: { files: number; chars: number; fromCache: number; checked: number };
+  /** Chapters locked by the workflow ledger: --fix must not touch them. */
+  lockedPaths: string[];
 }
 
 /** Fewer uncached chapters than this are checked inline: starting worker threads would cost more. */
@@ -124,6 +126,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
   results.forEach((result) => add(result.messages.map(deserializeDiagnostic)));
 
   const volumes: VolumeStatus[] = [];
+  const lockedPaths: string[] = [];
   for (const loaded of loadedVolumes) {
     const volume = loaded.volume;
     if (!volume) continue;
@@ -136,7 +139,9 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
     const structure = validateVolume(loaded, chapters, { final: options.final });
     add(wholeVolume ? structure : structure.filter((message) => message.ruleId !== 'missing-chapter'));
     const ledgerChapters = chapters.map((chapter) => ({ path: chapter.path, nodeId: chapter.summary.frontMatter?.node, bytes: jobByPath.get(chapter.path)!.task.bytes, get lines() { return chapter.lines; } }));
-    add(await checkLedger(loaded, ledgerChapters, { wholeVolume, ...(cache ? { cache } : {}) }));
+    const ledger = await checkLedger(loaded, ledgerChapters, { wholeVolume, ...(cache ? { cache } : {}) });
+    add(ledger.messages);
+    lockedPaths.push(...ledger.lockedPaths);
     const ordered = chapters
       .map((chapter) => ({ chapter, placed: volume.nodes.get(chapter.summary.frontMatter?.node ?? '') }))
       .filter((item) => item.placed)
@@ -162,6 +167,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
   const allPaths = new Set([...fileMessages.keys(), ...jobs.map((job) => job.task.path)]);
   const files = [...allPaths].sort().map((path) => ({ path, messages: (fileMessages.get(path) ?? []).sort(compareDiagnostics) }));
   return {
+    lockedPaths,
     files,
     volumes,
     stats: {

@@ -23,9 +23,13 @@ export interface LedgerCheckChapter {
  * still have the content recorded in the ledger. With `wholeVolume` unset only the given chapters'
  * ledger files are reported.
  */
-export async function checkLedger(loaded: LoadedVolume, chapters: readonly LedgerCheckChapter[], options: { cache?: ConfigCache; wholeVolume: boolean }): Promise<VFileMessage[]> {
+export async function checkLedger(
+  loaded: LoadedVolume,
+  chapters: readonly LedgerCheckChapter[],
+  options: { cache?: ConfigCache; wholeVolume: boolean },
+): Promise<{ messages: VFileMessage[]; lockedPaths: string[] }> {
   const volume = loaded.volume;
-  if (!volume) return [];
+  if (!volume) return { messages: [], lockedPaths: [] };
   const messages: VFileMessage[] = [];
   const { workflow, problems } = resolveWorkflow(volume.config.workflow);
   for (const problem of problems) {
@@ -44,7 +48,9 @@ export async function checkLedger(loaded: LoadedVolume, chapters: readonly Ledge
     messages.push(createDiagnostic({ file: entry.path, ruleId: 'ledger-unknown-chapter', source: 'validate', severity: 'warning', message: `篇目框架中没有承编节点「${chapter}」，这份台账不属于本卷的任何稿件`, start, end }, entry.loaded.lines));
   }
   messages.push(...(await lockMessages(loaded.dir, chapters, states, workflow)));
-  return messages;
+  // Locked chapters are named so that --fix leaves them alone: a fix would break the lock.
+  const lockedPaths = chapters.filter((chapter) => chapter.nodeId !== undefined && states.get(chapter.nodeId)?.lock).map((chapter) => chapter.path);
+  return { messages, lockedPaths };
 }
 
 /** Replays each valid ledger file; a refused event becomes a diagnostic at that event. */

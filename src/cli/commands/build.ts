@@ -44,7 +44,7 @@ export async function buildCommand(target: string, options: BuildCommandOptions)
       progress.done();
       if (report.refused) {
         const errors = { ...report, files: report.files.map((file) => ({ ...file, messages: file.messages.filter((message) => message.fatal === true) })) };
-        process.stdout.write(stylish({ files: errors.files, volumes: [], stats: { files: 0, chars: 0, fromCache: 0, checked: 0 } }, { quiet: true, color: Boolean(process.stdout.isTTY), cwd: process.cwd() }));
+        process.stdout.write(stylish({ files: errors.files }, { quiet: true, color: Boolean(process.stdout.isTTY), cwd: process.cwd() }));
         process.stderr.write(`定稿构建已停止：${relative(process.cwd(), dir)} 仍有上列错误（含缺稿），未生成任何文件。\n`);
         exitCode = 1;
         continue;

@@ -73,7 +73,12 @@ export async function checkCommand(paths: string[], options: CheckCommandOptions
 /** The files that --fix would change, with their new text. GBK files are converted to UTF-8 even without fixes. */
 async function plannedFixes(report: CheckReport): Promise<Array<{ path: string; before: string; after: string; hasBom: boolean; reencode: boolean }>> {
   const planned = [];
+  const locked = new Set(report.lockedPaths);
   for (const file of report.files) {
+    if (locked.has(file.path)) {
+      if (file.messages.some((message) => message.fix !== undefined)) process.stderr.write(`${relative(process.cwd(), file.path)} 已通过锁定环节，不自动修正；如需修改请先 fangzhi review reopen\n`);
+      continue;
+    }
     const fixable = file.messages.filter((message) => message.fix !== undefined);
     const reencode = file.messages.some((message) => message.ruleId === 'encoding');
     if (!fixable.length && !reencode) continue;

@@ -1,5 +1,8 @@
 import type { CheckReport } from '../../pipeline.js';
 
+/** What a reporter prints: the messages per file, and for a check also the volume summaries and counts. */
+export type ReportInput = Pick<CheckReport, 'files'> & Partial<Pick<CheckReport, 'volumes' | 'stats'>>;
+
 export type ReportFormat = 'stylish' | 'json' | 'github';
 
 export interface ReportOptions {
@@ -8,4 +11,4 @@ export interface ReportOptions {
   cwd: string;
 }
 
-export type Reporter = (report: CheckReport, options: ReportOptions) => string;
+export type Reporter = (report: ReportInput, options: ReportOptions) => string;

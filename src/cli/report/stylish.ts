@@ -26,12 +26,13 @@ export const stylish: Reporter = (report, options) => {
     }
   }
   lines.push('');
-  for (const volume of report.volumes) {
+  for (const volume of report.volumes ?? []) {
     const missing = volume.missing.length ? `，缺稿${volume.missing.length}篇（${volume.missing.map((item) => `${item.title}：${item.unit}`).slice(0, 5).join('；')}${volume.missing.length > 5 ? '……' : ''}）` : '';
     lines.push(colors.bold(`《${volume.title}》`) + `：承编节点${volume.leaves}个，已交稿${volume.chapters}篇，条目${volume.entries}条，${volume.chars}字（定额${volume.quotaChars}字）${missing}`);
   }
   const total = counts.error + counts.warning + counts.info;
-  const summary = `检查${report.stats.files}个文件，${report.stats.chars}字：${total ? `共${total}个问题（错误${counts.error}，警告${counts.warning}，提示${counts.info}）` : '未发现问题'}`;
+  const checked = report.stats ? `检查${report.stats.files}个文件，${report.stats.chars}字：` : '';
+  const summary = `${checked}${total ? `共${total}个问题（错误${counts.error}，警告${counts.warning}，提示${counts.info}）` : '未发现问题'}`;
   lines.push((counts.error ? colors.red('✖ ') : colors.green('✔ ')) + summary);
   if (fixable) lines.push(colors.dim(`其中${fixable}个可用 --fix 自动修正`));
   return `${lines.join('\n')}\n`;
