@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { loadFormat } from '../../src/render/formats.js';
 import { runTool } from '../../src/render/run-tool.js';
 import { criticView } from '../../src/revisions/critic-markup.js';
 import { chapter, miniVolume, runCli, tempDir, writeTree } from '../helpers.js';
@@ -200,23 +199,18 @@ describe('redlines between stages in every format', () => {
     expect((await runCli(['review', 'submit', 'jiaoyu', '--volume', 'vol', '--by', '许文博', '--at', '2016-03-25T10:00:00+08:00'], dir)).code).toBe(0);
     await commit(dir, file, criticView(await readFile(file, 'utf8'), 'original').replace('学校312所', '学校313所'));
     expect((await runCli(['review', 'pass', 'jiaoyu', '--volume', 'vol', '--stage', '初审', '--by', '唐嘉木', '--at', '2016-04-02T10:00:00+08:00'], dir)).code).toBe(0);
-    const pdfReady = await loadFormat('pdf').then(
-      () => true,
-      () => false,
-    );
-    const result = await runCli(['redline', 'jiaoyu', '--volume', 'vol', '--from', '供稿', '--to', '初审', '--format', pdfReady ? 'html,docx,pdf' : 'html,docx', '-o', 'out'], dir);
+    const result = await runCli(['redline', 'jiaoyu', '--volume', 'vol', '--from', '供稿', '--to', '初审', '--format', 'html,docx,pdf', '-o', 'out'], dir);
     expect(result.code).toBe(0);
     const base = join(dir, 'out/mini-2016/mini-2016-jiaoyu-redline-供稿-初审');
     expect(await readFile(`${base}.html`, 'utf8')).toMatch(/学校<del class="rev-del" title="删除　唐嘉木　2016-04-02">312<\/del><ins class="rev-ins" title="插入　唐嘉木　2016-04-02">313<\/ins>所/);
     const accepted = (await runTool('pandoc', ['--track-changes=accept', '-f', 'docx', '-t', 'plain', `${base}.docx`], { debianPackage: 'pandoc' })).stdout.toString('utf8');
     expect(accepted).toContain('学校313所');
-    if (pdfReady) {
-      const text = (await runTool('pdftotext', [`${base}.pdf`, '-'], { debianPackage: 'poppler-utils' })).stdout.toString('utf8');
-      expect(text).toContain('313');
-    } else {
-      const pdf = await runCli(['redline', 'jiaoyu', '--volume', 'vol', '--from', '供稿', '--to', '初审', '--format', 'pdf', '-o', 'out'], dir);
-      expect(pdf.code).toBe(2);
-      expect(pdf.stderr).toContain('红样 PDF 须由印刷版 PDF 生成');
-    }
+    const text = (await runTool('pdftotext', [`${base}.pdf`, '-'], { debianPackage: 'poppler-utils' })).stdout.toString('utf8');
+    expect(text).toContain('313');
+    const titlePage = (await runTool('pdftotext', ['-f', '1', '-l', '1', `${base}.pdf`, '-'], { debianPackage: 'poppler-utils' })).stdout.toString('utf8').replace(/\s+/g, '');
+    expect(titlePage).toContain('红样');
+    expect(titlePage).toContain('原稿：供稿');
+    expect(titlePage).toContain('改稿：初审');
+    expect(titlePage).toMatch(/增补\d+处（蓝色下划线）删除\d+处（红色删除线）/);
   });
 });

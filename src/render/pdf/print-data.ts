@@ -1,4 +1,6 @@
-import type { AssembledVolume } from '../../model/assembled.js';
+import type { AssembledVolume, RedlineInfo, RedlineVersion } from '../../model/assembled.js';
+import { revisionStats } from '../../revisions/revision-stats.js';
+import { formatDate } from '../../revisions/ledger.js';
 import type { PrintSettings } from '../output-format.js';
 import { printGeometry, type PrintGeometry } from '../print-geometry.js';
 import type { PrintImages } from './pdf-images.js';
@@ -14,6 +16,8 @@ export interface PrintData {
   notes: string[];
   plates: Array<{ path: string | null; problem: string | null; caption: string; credit: string | null }>;
   index: Array<{ term: string; letter: string; locators: string[]; see: string | null }>;
+  /** For a redline (红样): the two versions compared and a count of the marks, as printed lines. */
+  redline: { versions: string[]; legend: string } | null;
 }
 
 /** Body type size in points: 小五 (9 pt) on 16开, 10 pt on the wider 大16开 columns. */
@@ -35,5 +39,16 @@ export function printData(volume: AssembledVolume, print: PrintSettings, images:
       credit: plate.credit ?? null,
     })),
     index: volume.index.map((entry) => ({ term: entry.term, letter: entry.letter, locators: entry.locators, see: entry.see ?? null })),
+    redline: volume.redline ? redlineData(volume, volume.redline) : null,
+  };
+}
+
+function redlineData(volume: AssembledVolume, redline: RedlineInfo): NonNullable<PrintData['redline']> {
+  const version = (name: string, v: RedlineVersion) =>
+    `${name}：${v.label}${v.commit ? `（${v.commit}）` : ''}${v.date ? `　${formatDate(v.date)}` : ''}${v.author ? `　${v.author}` : ''}`;
+  const stats = revisionStats(volume);
+  return {
+    versions: [version('原稿', redline.from), version('改稿', redline.to)],
+    legend: `增补${stats.insertions}处（蓝色下划线）　删除${stats.deletions}处（红色删除线）　批注${stats.comments}条`,
   };
 }
