@@ -27,7 +27,7 @@ export const docxFormat: OutputFormat = {
     const dir = await mkdtemp(join(tmpdir(), 'fangzhi-docx-'));
     try {
       context.progress('Word：准备图片');
-      const images = await prepareDocxImages(volume, dir);
+      const images = await prepareDocxImages(volume, dir, context.cacheDir);
       const markdown = writeDocxMarkdown(volume, images);
       context.progress('Word：pandoc 生成文档');
       // Relative image paths and the output name resolve in the working folder, never through a shell.

@@ -6,6 +6,7 @@ import type { Element, ElementContent } from 'hast';
 import type { AssembledVolume, Block, Finding, Inline, Section } from '../../model/assembled.js';
 import { projectRoot } from '../../project-root.js';
 import { prepareImage } from '../images/prepare-image.js';
+import { volumeImagePaths } from '../images/volume-images.js';
 import type { OutputFormat } from '../output-format.js';
 import { revisionLegend, revisionTitle } from './html-revisions.js';
 
@@ -205,21 +206,10 @@ function indexElement(volume: AssembledVolume, labels: Map<string, string>): Ele
 
 /** Pictures become data URIs (downsized for the screen), so the review file is a single file. */
 async function embedImages(volume: AssembledVolume, cacheDir: string | undefined): Promise<Map<string, string>> {
-  const sources = new Set(volume.plates.map((plate) => plate.src));
-  const visit = (blocks: Block[]) => {
-    for (const block of blocks) {
-      if (block.type === 'figure') sources.add(block.src);
-      else if (block.type === 'entry') visit(block.body);
-    }
-  };
-  const visitSection = (section: Section) => {
-    if (section.chapter) visit(section.chapter.blocks);
-    section.children.forEach(visitSection);
-  };
-  volume.sections.forEach(visitSection);
+  const sources = volumeImagePaths(volume);
   const images = new Map<string, string>();
   await Promise.all(
-    [...sources].map(async (src) => {
+    sources.map(async (src) => {
       const prepared = await prepareImage(src, { maxWidth: 1200, ...(cacheDir ? { cacheDir } : {}) });
       images.set(src, `data:image/${prepared.format};base64,${prepared.data.toString('base64')}`);
     }),

@@ -18,7 +18,7 @@ export const pdfFormat: OutputFormat = {
   label: '印刷版 PDF',
   async render(volume, context) {
     const fonts = requirePrintFonts();
-    const images = await preparePrintImages(volume);
+    const images = await preparePrintImages(volume, context.cacheDir);
     const template = await readFile(join(PRINT_TEMPLATE_DIR, 'yearbook.typ'));
     const session = openTypst({
       main: writeTypst(volume, images),

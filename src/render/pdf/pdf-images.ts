@@ -1,4 +1,5 @@
-import type { AssembledVolume, Block, Section } from '../../model/assembled.js';
+import type { AssembledVolume } from '../../model/assembled.js';
+import { volumeImagePaths } from '../images/volume-images.js';
 import { prepareImage } from '../images/prepare-image.js';
 import { RenderError } from '../output-format.js';
 
@@ -12,34 +13,15 @@ export interface PrintImages {
   files: Array<{ path: string; data: Buffer }>;
 }
 
-/** Every image path of the volume, plates first, in reading order. */
-export function volumeImagePaths(volume: AssembledVolume): string[] {
-  const paths = volume.plates.map((plate) => plate.src);
-  const visit = (blocks: Block[]) => {
-    for (const block of blocks) {
-      if (block.type === 'figure') paths.push(block.src);
-      else if (block.type === 'entry') visit(block.body);
-      else if (block.type === 'quote') visit(block.children);
-      else if (block.type === 'list') block.items.forEach(visit);
-    }
-  };
-  const visitSection = (section: Section) => {
-    if (section.chapter) visit(section.chapter.blocks);
-    section.children.forEach(visitSection);
-  };
-  volume.sections.forEach(visitSection);
-  return [...new Set(paths)];
-}
-
 /**
  * Re-encodes every image without metadata (EXIF and GPS never reach the PDF). A missing or broken
  * file is fatal in a final build; a draft prints a marked placeholder, so the editors see the gap.
  */
-export async function preparePrintImages(volume: AssembledVolume): Promise<PrintImages> {
+export async function preparePrintImages(volume: AssembledVolume, cacheDir?: string): Promise<PrintImages> {
   const result: PrintImages = { paths: new Map(), problems: new Map(), files: [] };
   for (const [index, src] of volumeImagePaths(volume).entries()) {
     try {
-      const image = await prepareImage(src);
+      const image = await prepareImage(src, cacheDir ? { cacheDir } : {});
       const path = `/images/${index + 1}.${image.format === 'png' ? 'png' : 'jpg'}`;
       result.paths.set(src, path);
       result.files.push({ path, data: image.data });
