@@ -121,6 +121,39 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = await docsCommand(options);
     });
 
+  program
+    .command('site')
+    .description('生成地情网：各卷已公开的稿件、全文检索、大事记、历年对照和开放数据')
+    .argument('[volumes...]', '卷目录；指定上级目录则包括其下各卷', ['content'])
+    .option('-o, --out <dir>', '输出目录', 'out/site')
+    .option('--base-url <url>', '网站地址，用于规范链接、Open Graph 和 sitemap.xml，如 https://dqw.example.gov.cn/')
+    .option('--title <title>', '网站名称（默认为“行政区域名称＋地情网”）')
+    .option('--no-cache', '不使用图片缓存')
+    .option('--cache-dir <dir>', '缓存目录', 'out/.cache')
+    .option('--debug', '出错时显示调用栈')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (volumes: string[], options) => {
+      const { siteCommand } = await import('./commands/site.js');
+      exitCode = await siteCommand(volumes, options);
+    });
+
+  program
+    .command('dev')
+    .description('在本机预览地情网：修改稿件后只重建受影响的页面，浏览器自动刷新')
+    .argument('[volumes...]', '卷目录；指定上级目录则包括其下各卷', ['content'])
+    .option('-o, --out <dir>', '输出目录', 'out/dev-site')
+    .option('-p, --port <port>', '端口（0 为自动选择）', '4000')
+    .option('--host <host>', '监听地址', '127.0.0.1')
+    .option('--title <title>', '网站名称')
+    .option('--no-cache', '不使用图片缓存')
+    .option('--cache-dir <dir>', '缓存目录', 'out/.cache')
+    .option('--debug', '出错时显示调用栈')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (volumes: string[], options) => {
+      const { devCommand } = await import('./commands/dev.js');
+      exitCode = await devCommand(volumes, options);
+    });
+
   registerWorkflowCommands(program, (code) => (exitCode = code))
     .command('import')
     .description('把审稿人在 Word 中的修订和批注导入稿件，成为修改建议（CriticMarkup）')
