@@ -3,6 +3,7 @@
 // Usage: npm run gen:volume -- --chars 1500000 --out <dir>
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { seededRandom as random } from './seeded-random.mjs';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -16,17 +17,6 @@ const targetChars = Number(values.chars);
 const imageCount = Number(values.images);
 const out = values.out;
 
-/** mulberry32: a small seeded generator, so the volume is reproducible. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = random(Number(values.seed));
 const pick = (list) => list[Math.floor(rand() * list.length)];
 const int = (min, max) => min + Math.floor(rand() * (max - min + 1));

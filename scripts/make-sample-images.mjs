@@ -2,20 +2,11 @@
 // Deterministic, so the committed files can be regenerated: node scripts/make-sample-images.mjs
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { seededRandom as random } from './seeded-random.mjs';
 import sharp from 'sharp';
 
 const out = 'content/yearbook-2016/images';
 
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Tea terraces: rows of rounded bushes on the hillside, instead of a town. */
 function terraces(width, horizon, rand) {
