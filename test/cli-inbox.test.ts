@@ -80,6 +80,16 @@ describe('fangzhi check content/inbox (built binary)', () => {
   });
 });
 
+describe('worker threads', () => {
+  it('--jobs 2 gives the same report as checking on the main thread', async () => {
+    const args = ['check', 'content/yearbook-2016', 'content/inbox', '--volume', 'content/yearbook-2016', '--format', 'json', '--no-cache'];
+    const [threads, inline] = await Promise.all([runCli([...args, '--jobs', '2']), runCli([...args, '--jobs', '1'])]);
+    expect(threads.code).toBe(inline.code);
+    expect(parseJsonReport(threads.stdout)).toEqual(parseJsonReport(inline.stdout));
+    expect(parseJsonReport(threads.stdout).length).toBeGreaterThan(35);
+  });
+});
+
 describe('report formats', () => {
   it('stylish groups by file and ends with a Chinese summary', async () => {
     const stylish = await runCli(['check', 'content/inbox/08-names-terms.md', '--no-cache']);
