@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-
 export type SourceEncoding = 'utf-8' | 'gb18030';
 
 /** A file as read from disk: decoded text plus what is needed to write it back byte-faithfully. */
@@ -17,11 +15,7 @@ export interface SourceFile {
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const gb18030 = new TextDecoder('gb18030', { fatal: true });
 
-/** Reads and decodes a file. GBK/GB18030 is recognised and reported, never silently misread. */
-export async function readSource(path: string): Promise<SourceFile> {
-  return decodeSource(path, await readFile(path));
-}
-
+/** Decodes a file's bytes. GBK/GB18030 is recognised and reported, never silently misread. */
 export function decodeSource(path: string, bytes: Uint8Array): SourceFile {
   const base = { path, byteLength: bytes.byteLength };
   if (looksBinary(bytes)) return { ...base, text: '', encoding: 'utf-8', hasBom: false, unreadable: 'binary' };

@@ -6,7 +6,7 @@ const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 
 const SMALL: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** Value of a Chinese numeral such as 一万二千 or 三百五十; undefined when it is not a well-formed number. */
-export function chineseNumber(text: string): number | undefined {
+function chineseNumber(text: string): number | undefined {
   let yi = 0;
   let wan = 0;
   let section = 0;

@@ -46,7 +46,7 @@ export function writePlates(volume: AssembledVolume, context: WriteContext): str
 const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 /** 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (notes never run past 99). */
-export function chineseNumber(value: number): string {
+function chineseNumber(value: number): string {
   const tens = Math.floor(value / 10);
   const ones = value % 10;
   if (tens === 0) return DIGITS[ones]!;
