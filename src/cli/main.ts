@@ -32,7 +32,6 @@ export async function main(argv: string[]): Promise<number> {
     .option('--changed-since <ref>', '与 --as 合用：检查自某 git 引用（如 origin/main）以来改动的文件是否都属于该单位承编的稿件')
     .option('--as <unit>', '供稿单位标识：改动了本单位承编稿件以外的文件即报错（用于单位提交的合并请求）')
     .option('--debug', '出错时显示调用栈')
-    .helpOption('-h, --help', '显示帮助')
     .action(async (paths: string[], options) => {
       const { checkCommand } = await import('./commands/check.js');
       exitCode = await checkCommand(paths, options);
@@ -51,7 +50,6 @@ export async function main(argv: string[]): Promise<number> {
     .option('--no-cache', '不使用缓存')
     .option('--cache-dir <dir>', '缓存目录', 'out/.cache')
     .option('--debug', '出错时显示调用栈')
-    .helpOption('-h, --help', '显示帮助')
     .action(async (volume: string, options) => {
       const { buildCommand } = await import('./commands/build.js');
       exitCode = await buildCommand(volume, options);
@@ -66,7 +64,6 @@ export async function main(argv: string[]): Promise<number> {
     .option('--year <year>', '年鉴卷年（书名中的年份）；志书为下限年份')
     .option('--from <year>', '志书上限年份')
     .option('--debug', '出错时显示调用栈')
-    .helpOption('-h, --help', '显示帮助')
     .action(async (dir: string, options) => {
       const { initCommand } = await import('./commands/init.js');
       exitCode = await initCommand(dir, options);
@@ -85,7 +82,6 @@ export async function main(argv: string[]): Promise<number> {
       .option('--id <n>', `${verb}编号为 n 的一处（可重复，或写作 1,3）`, (value: string, previous: string[] = []) => [...previous, value])
       .option('--volume <dir>', '按节点标识查找稿件时所在的卷')
       .option('--debug', '出错时显示调用栈')
-      .helpOption('-h, --help', '显示帮助')
       .action(async (chapter: string, options) => {
         exitCode = await (await load())(chapter, options);
       });
@@ -105,7 +101,6 @@ export async function main(argv: string[]): Promise<number> {
     .option('--no-cache', '不使用缓存')
     .option('--cache-dir <dir>', '缓存目录', 'out/.cache')
     .option('--debug', '出错时显示调用栈')
-    .helpOption('-h, --help', '显示帮助')
     .action(async (chapters: string[], options) => {
       const { redlineCommand } = await import('./commands/redline.js');
       exitCode = await redlineCommand(chapters, options);
@@ -115,7 +110,6 @@ export async function main(argv: string[]): Promise<number> {
     .command('docs')
     .description('由规则元数据生成 docs/rules/*.md')
     .option('--check', '只检查文档是否过期')
-    .helpOption('-h, --help', '显示帮助')
     .action(async (options) => {
       const { docsCommand } = await import('./commands/docs.js');
       exitCode = await docsCommand(options);
@@ -131,7 +125,6 @@ export async function main(argv: string[]): Promise<number> {
     .option('--no-cache', '不使用图片缓存')
     .option('--cache-dir <dir>', '缓存目录', 'out/.cache')
     .option('--debug', '出错时显示调用栈')
-    .helpOption('-h, --help', '显示帮助')
     .action(async (volumes: string[], options) => {
       const { siteCommand } = await import('./commands/site.js');
       exitCode = await siteCommand(volumes, options);
@@ -148,7 +141,6 @@ export async function main(argv: string[]): Promise<number> {
     .option('--no-cache', '不使用图片缓存')
     .option('--cache-dir <dir>', '缓存目录', 'out/.cache')
     .option('--debug', '出错时显示调用栈')
-    .helpOption('-h, --help', '显示帮助')
     .action(async (volumes: string[], options) => {
       const { devCommand } = await import('./commands/dev.js');
       exitCode = await devCommand(volumes, options);
@@ -163,7 +155,6 @@ export async function main(argv: string[]): Promise<number> {
     .option('--dry-run', '只报告将导入的修订，不写文件')
     .option('--force', '稿件有未提交的改动时也导入')
     .option('--debug', '出错时显示调用栈')
-    .helpOption('-h, --help', '显示帮助')
     .action(async (docx: string, options) => {
       const { reviewImportCommand } = await import('./commands/review-import.js');
       exitCode = await reviewImportCommand(docx, options);

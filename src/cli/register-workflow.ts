@@ -9,7 +9,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
  * so that other review subcommands (review import) attach to the same command.
  */
 export function registerWorkflowCommands(program: Command, setExitCode: (code: number) => void): Command {
-  const review = program.command('review').description('审校轮次：报送、通过、退改、重新打开、签发，以及查看台账').helpOption('-h, --help', '显示帮助').addHelpCommand(false);
+  const review = program.command('review').description('审校轮次：报送、通过、退改、重新打开、签发，以及查看台账').addHelpCommand(false);
   const actions: Array<[Action, string]> = [
     ['submit', '供稿单位报送稿件（首次供稿，或退改后重新报送）'],
     ['pass', '通过某一审校阶段（初审、复审、终审、校次）'],
@@ -32,7 +32,6 @@ export function registerWorkflowCommands(program: Command, setExitCode: (code: n
       .option('--no-cache', '不使用检查缓存')
       .option('--cache-dir <dir>', '缓存目录', 'out/.cache')
       .option('--debug', '出错时显示调用栈')
-      .helpOption('-h, --help', '显示帮助')
       .action(async (chapters: string[], options) => {
         const { reviewCommand } = await import('./commands/review.js');
         setExitCode(await reviewCommand(action, chapters, options));
@@ -46,7 +45,6 @@ export function registerWorkflowCommands(program: Command, setExitCode: (code: n
     .option('--no-cache', '不使用检查缓存')
     .option('--cache-dir <dir>', '缓存目录', 'out/.cache')
     .option('--debug', '出错时显示调用栈')
-    .helpOption('-h, --help', '显示帮助')
     .action(async (chapter: string, options) => {
       const { reviewLogCommand } = await import('./commands/review.js');
       setExitCode(await reviewLogCommand(chapter, options));
@@ -63,7 +61,6 @@ export function registerWorkflowCommands(program: Command, setExitCode: (code: n
     .option('--no-cache', '不使用检查缓存')
     .option('--cache-dir <dir>', '缓存目录', 'out/.cache')
     .option('--debug', '出错时显示调用栈')
-    .helpOption('-h, --help', '显示帮助')
     .action(async (volume: string, options) => {
       const { statusCommand } = await import('./commands/status.js');
       setExitCode(await statusCommand(volume, options));
@@ -77,7 +74,6 @@ export function registerWorkflowCommands(program: Command, setExitCode: (code: n
     .option('--out <path>', '输出文件（默认为仓库根目录下的 CODEOWNERS）')
     .option('--default-owner <handle>', '其余文件（框架、台账、配置）的负责人，如 @shili/editors')
     .option('--debug', '出错时显示调用栈')
-    .helpOption('-h, --help', '显示帮助')
     .action(async (volumes: string[], options) => {
       const { codeownersCommand } = await import('./commands/codeowners.js');
       setExitCode(await codeownersCommand(volumes, options));
