@@ -74,6 +74,16 @@ describe('assembly of a mini volume', () => {
     expect(JSON.stringify(paragraph)).not.toContain('{.index');
   });
 
+  it('a four-level yearbook keeps 子目 headings between the 分目 and its 条目', async () => {
+    const dir = await tempDir();
+    const volumeYaml = miniVolume()['vol/volume.yaml']!.toString().replace('levels: [类目, 分目, 条目]', 'levels: [类目, 分目, 子目, 条目]');
+    const body = '### 基础教育\n\n#### 学前教育\n\n2015年，示例市新建公办幼儿园12所，新增学位5400个。\n\n### 高等教育\n\n#### 高校招生\n\n2015年，示例学院招生3860人。';
+    await writeTree(dir, miniVolume({ 'vol/volume.yaml': volumeYaml, 'vol/chapters/shehui/jiaoyu.md': chapter('jiaoyu', 'edu', body) }));
+    const volume = await assemble(join(dir, 'vol'));
+    const blocks = leaves(volume.sections).find((section) => section.id === 'jiaoyu')!.chapter!.blocks;
+    expect(blocks.map((block) => (block.type === 'heading' ? `子目:${block.text}` : block.type === 'entry' ? `条目:${block.title}` : block.type))).toEqual(['子目:基础教育', '条目:学前教育', '子目:高等教育', '条目:高校招生', 'credit']);
+  });
+
   it('--only keeps one node, --unit keeps one unit’s share', async () => {
     const dir = await tempDir();
     await writeTree(dir, miniVolume());

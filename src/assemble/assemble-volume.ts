@@ -63,7 +63,7 @@ export function assembleVolume(input: AssembleInput): AssembledVolume {
       path: source.path,
       text: source.text,
       levelCount: config.levels.length,
-      nodeLevel: depth + 1,
+      nodeLevel: depth,
       bracketEntries: config.kind === 'yearbook',
       chronicle: path.some((title) => volume.context.style.chronicleSections.includes(title)),
       anchorPrefix: `e-${node.id}`,

@@ -83,11 +83,8 @@ export function chapterBlocks(input: ChapterBlocksInput): { blocks: Block[]; fin
       const text = acceptedText(node.children);
       if (node.depth === input.levelCount && !input.chronicle) {
         openEntry(text, start, end);
-      } else if (node.depth === input.levelCount) {
-        entry = undefined;
-        headingCount++;
-        blocks.push({ type: 'heading', level: node.depth - 1, anchor: `${input.anchorPrefix}-h${headingCount}`, text, findings: take(start, end) });
-      } else if (node.depth > input.nodeLevel + 1 && node.depth < input.levelCount) {
+      } else if (node.depth > input.nodeLevel + 1 && node.depth <= input.levelCount) {
+        // A 子目/节 heading, or a month heading of a chronicle (at the entry level, but not an entry).
         entry = undefined;
         headingCount++;
         blocks.push({ type: 'heading', level: node.depth - 1, anchor: `${input.anchorPrefix}-h${headingCount}`, text, findings: take(start, end) });
