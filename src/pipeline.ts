@@ -268,6 +268,8 @@ export interface BuildOptions {
   outDir: string;
   cacheDir: string;
   cache: boolean;
+  /** Threads for checking chapters and laying out print sections. */
+  jobs: number;
   progress(message: string): void;
 }
 
@@ -287,7 +289,7 @@ export interface BuildReport {
 export async function runBuild(volumeDir: string, options: BuildOptions): Promise<BuildReport> {
   const final = options.mode === 'final';
   options.progress('检查稿件');
-  const check = await runCheck([volumeDir], { cache: options.cache, cacheDir: options.cacheDir, final, jobs: 1 });
+  const check = await runCheck([volumeDir], { cache: options.cache, cacheDir: options.cacheDir, final, jobs: options.jobs });
   const loaded = await loadVolume(volumeDir, options.cache ? await LintCache.open(options.cacheDir) : undefined);
   const hasErrors = (files: FileReport[]) => files.some((file) => file.messages.some((message) => message.fatal === true));
   if (!loaded.volume || (final && hasErrors(check.files))) return { files: check.files, written: [], refused: true };
@@ -317,7 +319,7 @@ export async function runBuild(volumeDir: string, options: BuildOptions): Promis
   for (const id of options.formats) {
     const format = await loadFormat(id);
     options.progress(`生成${format.label}`);
-    const produced = await format.render(assembled, { baseName, print, progress: options.progress, ...(options.cache ? { cacheDir: options.cacheDir } : {}) });
+    const produced = await format.render(assembled, { baseName, print, jobs: options.jobs, progress: options.progress, ...(options.cache ? { cacheDir: options.cacheDir } : {}) });
     artifacts.push(...produced.map((artifact) => ({ ...artifact, path: join(assembled.id, artifact.path) })));
   }
   options.progress('写入输出目录');

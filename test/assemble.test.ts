@@ -110,7 +110,7 @@ describe('fangzhi build', () => {
   it('a final build with a missing chapter refuses and writes nothing', async () => {
     const dir = await tempDir();
     await writeTree(dir, miniVolume({ 'vol/chapters/wenhua/tiyu.md': null }));
-    const report = await runBuild(join(dir, 'vol'), { formats: ['html'], mode: 'final', outDir: join(dir, 'out'), cache: false, cacheDir: '', progress: () => {} });
+    const report = await runBuild(join(dir, 'vol'), { formats: ['html'], mode: 'final', outDir: join(dir, 'out'), cache: false, cacheDir: '', jobs: 1, progress: () => {} });
     expect(report.refused).toBe(true);
     expect(report.files.flatMap((file) => file.messages).find((message) => message.ruleId === 'missing-chapter')!.fatal).toBe(true);
     await expect(stat(join(dir, 'out'))).rejects.toThrow();
@@ -119,7 +119,7 @@ describe('fangzhi build', () => {
   it('an interrupted build leaves the previous output intact', async () => {
     const dir = await tempDir();
     await writeTree(dir, miniVolume());
-    const options = { formats: ['html' as const], mode: 'draft' as const, outDir: join(dir, 'out'), cache: false, cacheDir: '', progress: () => {} };
+    const options = { formats: ['html' as const], mode: 'draft' as const, outDir: join(dir, 'out'), cache: false, cacheDir: '', jobs: 1, progress: () => {} };
     const first = await runBuild(join(dir, 'vol'), options);
     const before = await readFile(first.written[0]!, 'utf8');
     expect(before).toContain('示例市有各级各类学校312所');

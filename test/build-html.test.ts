@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runBuild } from '../src/pipeline.js';
 import { chapter, miniVolume, root, runCli, tempDir, writeTree } from './helpers.js';
 
-const html = (formats: Array<'html'>, outDir: string) => ({ formats, mode: 'draft' as const, outDir, cache: false, cacheDir: '', progress: () => {} });
+const html = (formats: Array<'html'>, outDir: string) => ({ formats, mode: 'draft' as const, outDir, cache: false, cacheDir: '', jobs: 1, progress: () => {} });
 
 describe('review HTML', () => {
   it('is one self-contained file with a TOC link to every entry of the sample yearbook', async () => {

@@ -49,6 +49,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('-o, --out <dir>', '输出目录', 'out')
     .option('--no-cache', '不使用缓存')
     .option('--cache-dir <dir>', '缓存目录', 'out/.cache')
+    .option('-j, --jobs <n>', '并行检查和排版的线程数（默认 1；印刷版各类目分别排版，核数多的机器上可加快冷构建）')
     .option('--debug', '出错时显示调用栈')
     .action(async (volume: string, options) => {
       const { buildCommand } = await import('./commands/build.js');

@@ -18,6 +18,8 @@ export interface RenderContext {
   print: PrintSettings;
   /** Folder for work kept between builds (prepared images), by content hash; none disables it. */
   cacheDir?: string;
+  /** Threads a renderer may use (the print PDF lays out its sections in parallel). */
+  jobs?: number;
   /** Progress lines for long renders. */
   progress(message: string): void;
 }

@@ -5,6 +5,7 @@ import { FORMAT_IDS, type FormatId } from '../../render/formats.js';
 import { RenderError } from '../../render/output-format.js';
 import { createProgress } from '../progress.js';
 import { stylish } from '../report/stylish.js';
+import { parseJobs } from '../parse-jobs.js';
 import { UsageError } from '../usage-error.js';
 
 interface BuildCommandOptions {
@@ -16,6 +17,7 @@ interface BuildCommandOptions {
   out: string;
   cache: boolean;
   cacheDir: string;
+  jobs?: string;
 }
 
 export async function buildCommand(target: string, options: BuildCommandOptions): Promise<number> {
@@ -27,6 +29,7 @@ export async function buildCommand(target: string, options: BuildCommandOptions)
   const volumes = await findVolumes(resolve(target));
   if (!volumes.length) throw new UsageError(`${target} 下没有卷（含 volume.yaml 的目录）`);
   const mode = options.final ? 'final' : 'draft';
+  const jobs = parseJobs(options.jobs);
   let exitCode = 0;
   for (const dir of volumes) {
     const progress = createProgress(3 + formats.length);
@@ -37,6 +40,7 @@ export async function buildCommand(target: string, options: BuildCommandOptions)
         outDir: resolve(options.out),
         cache: options.cache,
         cacheDir: resolve(options.cacheDir),
+        jobs,
         progress: (message) => progress.step(message),
         ...(options.only ? { only: options.only } : {}),
         ...(options.unit ? { unit: options.unit } : {}),

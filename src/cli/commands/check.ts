@@ -5,6 +5,7 @@ import { runCheck, type CheckOptions, type CheckReport } from '../../pipeline.js
 import { applyFixes } from '../../lint/apply-fixes.js';
 import { decodeSource, encodeSource } from '../../load/read-source.js';
 import { writeFileAtomic } from '../../write/write-file-atomic.js';
+import { parseJobs } from '../parse-jobs.js';
 import { UsageError } from '../usage-error.js';
 import { withOwnership } from './check-ownership.js';
 import { github } from '../report/github.js';
@@ -29,12 +30,6 @@ interface CheckCommandOptions {
   as?: string;
 }
 
-function parseJobs(value: string): number {
-  const jobs = Number(value);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs 应为 1～64 的整数，而不是「${value}」`);
-  return jobs;
-}
-
 export async function checkCommand(paths: string[], options: CheckCommandOptions): Promise<number> {
   const recordYear = options.recordYear === undefined ? undefined : Number(options.recordYear);
   if (recordYear !== undefined && !(Number.isInteger(recordYear) && recordYear >= 1900 && recordYear <= 2100)) {
@@ -48,7 +43,7 @@ export async function checkCommand(paths: string[], options: CheckCommandOptions
     cache: options.cache,
     cacheDir: resolve(options.cacheDir),
     final: Boolean(options.final),
-    jobs: options.jobs === undefined ? 1 : parseJobs(options.jobs),
+    jobs: parseJobs(options.jobs),
     ...(recordYear ? { recordYear } : {}),
     ...(options.volume ? { styleVolume: resolve(options.volume) } : {}),
   };
