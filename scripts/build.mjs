@@ -1,12 +1,13 @@
-// Builds dist/: the CLI and the check worker bundled with esbuild (one file per entry plus shared chunks
-// loaded on demand, so a start-up reads a few files instead of hundreds), and the word lists compiled to JSON.
+// Builds dist/: the CLI and the worker entries (check, print sections) bundled with esbuild (one file per
+// entry plus shared chunks loaded on demand, so a start-up reads a few files instead of hundreds), and the
+// word lists compiled to JSON.
 // Type checking is `tsc --noEmit`, run before this script by `npm run build`.
 import { rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 await rm('dist', { recursive: true, force: true });
 await build({
-  entryPoints: ['src/cli/main.ts', 'src/check/chapter-worker.ts', 'src/build/compile-word-lists.ts'],
+  entryPoints: ['src/cli/main.ts', 'src/check/chapter-worker.ts', 'src/render/pdf/section-worker.ts', 'src/build/compile-word-lists.ts'],
   outdir: 'dist',
   outbase: 'src',
   bundle: true,

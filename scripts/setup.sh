@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(pandoc fonts-noto-cjk fonts-arphic-ukai poppler-utils time chromium git)
+packages=(pandoc fonts-noto-cjk fonts-arphic-ukai poppler-utils qpdf time chromium git)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

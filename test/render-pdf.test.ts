@@ -11,22 +11,25 @@ import { fontFolders, PRINT_FONTS, requirePrintFonts } from '../src/render/pdf/f
 import { PRINT_TEMPLATE_DIR } from '../src/render/pdf/pdf-format.js';
 import { printData } from '../src/render/pdf/print-data.js';
 import { escapeMarkup, typstString } from '../src/render/pdf/typst-escape.js';
-import { TEMPLATE_PATH, writeInlines, writeTypst } from '../src/render/pdf/typst-writer.js';
+import { TEMPLATE_PATH, writeInlines, writeSectionParts } from '../src/render/pdf/typst-writer.js';
 import { fixtureGazetteer, fixtureYearbook } from './fixtures/assembled-volume.js';
 
 const SPECIAL = ['#', '$', '*', '_', '`', '<', '>', '@', '[', ']', '\\', '~', '"', "'", '/', '=', '-', '+', '.', ':', '(', ')'];
 const noImages = { paths: new Map<string, string>(), problems: new Map<string, string>() };
 
+/** The section documents of a volume, joined for searching. */
+const writeTypst = (volume: AssembledVolume, images: typeof noImages) => writeSectionParts(volume, images).map((part) => part.main).join('\n');
+
 /** Compiles markup with the real template and returns the text pdftotext reads back. */
 async function typeset(body: string, volume: AssembledVolume = fixtureYearbook({ imageDir: '/nowhere', mode: 'final' })): Promise<string> {
   const session = openTypst({
-    main: `#import "${TEMPLATE_PATH}": *\n#show: yearbook\n${body}\n`,
     files: [{ path: TEMPLATE_PATH, data: await readFile(join(PRINT_TEMPLATE_DIR, 'yearbook.typ')) }],
     fontFolders: fontFolders(requirePrintFonts()),
   });
   const dir = await mkdtemp(join(tmpdir(), 'fangzhi-typst-'));
   try {
-    const pdf = session.pdf(session.compile(printData(volume, { trim: '16k' }, { ...noImages, files: [] })));
+    const main = `#import "${TEMPLATE_PATH}": *\n#show: yearbook\n${body}\n`;
+    const pdf = session.pdf(session.compile(main, printData(volume, { trim: '16k' }, { ...noImages, files: [] })));
     await writeFile(join(dir, 'out.pdf'), pdf);
     return execFileSync('pdftotext', ['-raw', join(dir, 'out.pdf'), '-'], { encoding: 'utf8' });
   } finally {
@@ -67,13 +70,16 @@ describe('escaping for Typst', () => {
 describe('Typst markup for blocks', () => {
   const context = (volume = fixtureYearbook({ imageDir: '/img', mode: 'draft' })) => writeTypst(volume, { paths: new Map([['/img/figure-1.png', '/images/3.png']]), problems: new Map([['/img/figure-2.jpg', '找不到图片文件 /img/figure-2.jpg']]) });
 
-  it('imports the template, sets the front matter and one category per top-level section, then the index', () => {
-    const markup = context();
-    expect(markup.startsWith('#import "/yearbook.typ": *\n\n#show: yearbook\n\n#front-matter()')).toBe(true);
-    expect(markup.match(/^#fz-category\(/gm)).toHaveLength(3);
-    expect(markup).toContain('#fz-category("n-tezai", "特载", columns: 1)[');
-    expect(markup).toContain('#fz-category("n-jingji", "经济", columns: 2)[');
-    expect(markup.trimEnd().endsWith('#fz-index()')).toBe(true);
+  it('writes one document per top-level section: the template, the category, then its report', () => {
+    const parts = writeSectionParts(fixtureYearbook({ imageDir: '/img', mode: 'draft' }), noImages);
+    expect(parts.map((part) => part.title)).toEqual(['特载', '经济', '社会']);
+    for (const part of parts) {
+      expect(part.main.startsWith('#import "/yearbook.typ": *\n\n#show: yearbook\n\n#fz-category(')).toBe(true);
+      expect(part.main.match(/^#fz-category\(/gm)).toHaveLength(1);
+      expect(part.main.trimEnd().endsWith('#fz-report()')).toBe(true);
+    }
+    expect(parts[0]!.main).toContain('#fz-category("n-tezai", "特载", columns: 1)[');
+    expect(parts[1]!.main).toContain('#fz-category("n-jingji", "经济", columns: 2)[');
   });
 
   it('writes 分目 headings, entries with run-in first paragraphs, and credits', () => {

@@ -172,6 +172,19 @@ describe('the print PDF of the sample yearbook', () => {
     }
   });
 
+  it('prints every credit line character for character, in every section', () => {
+    // Sections are laid out one after another by one compiler: nothing of one may leak into the next.
+    const credits: string[] = [];
+    const walk = (section: Section) => {
+      section.chapter?.blocks.forEach((block) => block.type === 'credit' && credits.push(squeeze(block.text)));
+      section.children.forEach(walk);
+    };
+    volume.sections.forEach(walk);
+    expect(credits.length).toBeGreaterThan(20);
+    const text = squeeze(run('pdftotext', [pdf, '-']));
+    for (const credit of credits) expect(text).toContain(credit);
+  });
+
   it('lists every 类目, 分目 and 条目 in the 目录 with the page where the body prints it', () => {
     expect(toc.length).toBeGreaterThan(entryTitles(volume.sections).length);
     const sample = toc.filter((_, index) => index % 7 === 0);

@@ -1,10 +1,9 @@
+import { createHash } from 'node:crypto';
 import { NodeCompiler, type NodeError, type NodeTypstDocument } from '@myriaddreamin/typst-ts-node-compiler';
 import { RenderError } from '../output-format.js';
 
 export interface TypstProject {
-  /** The main file's markup. */
-  main: string;
-  /** Other files by absolute path inside the project (template, images). */
+  /** Files by absolute path inside the project (template, images). */
   files: Array<{ path: string; data: Buffer }>;
   /** Folders with the font files; nothing else is searched for fonts. */
   fontFolders: string[];
@@ -16,13 +15,18 @@ export interface TypstPass {
   warnings: string[];
 }
 
-/** A compiler holding one project; passes differ only in their data file, so later passes reuse layout work. */
+/**
+ * A compiler holding one project (template, pictures, fonts) for the documents of a volume: the fonts
+ * are read once, and passes of one document that differ only in their data reuse layout work.
+ */
 export interface TypstSession {
-  /** Lays out the document with `/fz-data.json` set to `data`. */
-  compile(data: unknown): TypstPass;
+  /** Lays out the document `main` with `/fz-data.json` set to `data`. */
+  compile(main: string, data: unknown): TypstPass;
   /** Values of the metadata elements with a label, e.g. `<fz-info>`. */
   query<T>(pass: TypstPass, label: string): T[];
   pdf(pass: TypstPass): Buffer;
+  /** Drops the layout caches and the main files laid out so far (a finished document's are no use to the next). */
+  evict(): void;
   close(): void;
 }
 
@@ -42,10 +46,22 @@ export const DATA_PATH = '/fz-data.json';
 export function openTypst(project: TypstProject): TypstSession {
   const compiler = NodeCompiler.create({ workspace: '/', fontArgs: [{ fontPaths: project.fontFolders }] });
   for (const file of project.files) compiler.mapShadow(file.path, file.data);
+  const mains = new Set<string>();
+  const evict = () => {
+    for (const path of mains) compiler.unmapShadow(path);
+    mains.clear();
+    compiler.evictCache(0);
+  };
   return {
-    compile(data) {
+    compile(main, data) {
+      // Each main file gets a path of its own, named by its content: Typst knows source files by path,
+      // and a compiler that had laid out one document as main content set wrong characters in the next
+      // (审稿：韦德林 came out as 韦德志, a name from the section before).
+      const path = `/main-${createHash('sha256').update(main).digest('hex').slice(0, 32)}.typ`;
+      if (!mains.has(path)) compiler.mapShadow(path, Buffer.from(main));
+      mains.add(path);
       compiler.mapShadow(DATA_PATH, Buffer.from(JSON.stringify(data)));
-      const result = compiler.compile({ mainFileContent: project.main });
+      const result = compiler.compile({ mainFilePath: path });
       const warnings = diagnosticsOf(compiler, result.takeWarnings());
       const document = result.result;
       if (!document || result.hasError()) {
@@ -63,9 +79,8 @@ export function openTypst(project: TypstProject): TypstSession {
       // Tagging (structure for screen readers) makes the file about a third larger; print does not need it.
       return compiler.pdf(pass.document, { pdfTags: false });
     },
-    close() {
-      compiler.evictCache(0);
-    },
+    evict,
+    close: evict,
   };
 }
 

@@ -1,18 +1,30 @@
-import { readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { projectRoot } from '../../project-root.js';
+import { codeDir, projectRoot } from '../../project-root.js';
 import type { OutputFormat, RenderContext } from '../output-format.js';
-import { decideAll, failedSections, type SectionEndInfo } from './balance-columns.js';
-import { openTypst, type TypstPass, type TypstSession } from './compile-typst.js';
+import { openTypst, type TypstProject, type TypstSession } from './compile-typst.js';
 import { fontFolders, requirePrintFonts } from './fonts.js';
+import { joinPdfs } from './join-pdf.js';
+import { layOutDocument } from './lay-out-section.js';
+import { layOutSections } from './lay-out-sections.js';
+import { bodyStarts, folios, indexLines, paddedPages, tocLines } from './page-map.js';
+import { PartCache, partKey, type CompiledPart } from './part-cache.js';
 import { preparePrintImages } from './pdf-images.js';
 import { printData, type PrintData } from './print-data.js';
-import { TEMPLATE_PATH, writeTypst } from './typst-writer.js';
+import { BLANK_MAIN, FOLIOS_MAIN, FRONT_MATTER_MAIN, INDEX_MAIN, TEMPLATE_PATH, writeSectionParts, type SectionPart } from './typst-writer.js';
 
 /** Folder of the print templates in the package. */
 export const PRINT_TEMPLATE_DIR = join(projectRoot, 'templates', 'print');
 
-/** Print PDF through Typst: two-column body, running heads, 目录 and 索引 with page-and-column locators. */
+/**
+ * Print PDF through Typst: two-column body, running heads, 目录 and 索引 with page-and-column locators.
+ * Each top-level section is laid out as a document of its own and cached by its content, so after one
+ * chapter changes only its section is laid out again; the 目录, the index and the folios, which depend
+ * on where everything landed, are small documents made afresh, and qpdf joins the pages.
+ */
 export const pdfFormat: OutputFormat = {
   id: 'pdf',
   label: '印刷版 PDF',
@@ -20,37 +32,91 @@ export const pdfFormat: OutputFormat = {
     const fonts = requirePrintFonts();
     const images = await preparePrintImages(volume, context.cacheDir);
     const template = await readFile(join(PRINT_TEMPLATE_DIR, 'yearbook.typ'));
-    const session = openTypst({
-      main: writeTypst(volume, images),
-      files: [{ path: TEMPLATE_PATH, data: template }, ...images.files],
-      fontFolders: fontFolders(fonts),
-    });
+    const work = await mkdtemp(join(tmpdir(), 'fangzhi-pdf-'));
+    const project = { files: [{ path: TEMPLATE_PATH, data: template }, ...images.files], fontFolders: fontFolders(fonts) };
+    const session = openTypst(project);
     try {
-      const pass = layOut(session, printData(volume, context.print, images), context);
-      context.progress(`印刷版 PDF 共 ${pass.pages} 页`);
-      return [{ path: `${context.baseName}.pdf`, data: session.pdf(pass) }];
+      const book: Book = {
+        project,
+        session,
+        cache: new PartCache(context.cacheDir ? join(context.cacheDir, 'print') : work),
+        setting: [template, compilerSignature(fonts), codeSignature()],
+        data: printData(volume, context.print, images),
+      };
+      const body = await layOutBody(book, writeSectionParts(volume, images), context);
+      const reports = body.map((part) => part.report);
+      const { starts, next } = bodyStarts(reports.map((report) => report.pages));
+
+      context.progress('排版印刷版 PDF：索引、目录与页码');
+      const index = volume.index.length ? await layOutSmall(book, INDEX_MAIN, { ...book.data, index: indexLines(volume.index, reports, starts) }) : undefined;
+      const front = await layOutSmall(book, FRONT_MATTER_MAIN, { ...book.data, toc: tocLines(reports, starts, index ? next : null) });
+      const blank = await layOutSmall(book, BLANK_MAIN, book.data);
+      const parts = index ? [...body, index] : body;
+      const folioData = { ...book.data, folios: folios(paddedPages(front.report.pages), parts.map((part) => part.report.pages)) };
+      const folioPages = await layOutSmall(book, FOLIOS_MAIN, folioData);
+
+      // Every part starts on a recto: a part with an odd number of pages is followed by a blank verso.
+      const files = [front, ...parts].flatMap((part) => (part.report.pages % 2 ? [part.pdfPath, blank.pdfPath] : [part.pdfPath]));
+      const pdf = await joinPdfs(files, folioPages.pdfPath, work);
+      if (context.cacheDir) await book.cache.prune(context.baseName);
+      context.progress(`印刷版 PDF 共 ${folioData.folios.length} 页`);
+      return [{ path: `${context.baseName}.pdf`, data: pdf }];
     } finally {
       session.close();
+      await rm(work, { recursive: true, force: true });
     }
   },
 };
 
+/** What the documents of one volume share while it is laid out. */
+interface Book {
+  project: TypstProject;
+  session: TypstSession;
+  cache: PartCache;
+  /** Inputs of every document's cache key besides its own markup and data: template, compiler, fonts, code. */
+  setting: Array<string | Buffer>;
+  data: PrintData;
+}
+
+function keyOf(book: Book, main: string, data: PrintData): string {
+  return partKey(...book.setting, main, JSON.stringify(data));
+}
+
+/** The top-level sections in order: from the cache where unchanged, the others laid out (on `jobs` threads). */
+async function layOutBody(book: Book, sections: SectionPart[], context: RenderContext): Promise<CompiledPart[]> {
+  const keys = sections.map((section) => keyOf(book, section.main, book.data));
+  const body = await Promise.all(keys.map((key) => book.cache.get(key)));
+  const missing = sections.flatMap((section, index) => (body[index] ? [] : [{ index, task: { main: section.main, data: book.data } }]));
+  let finished = 0;
+  const laidOut = await layOutSections(book.project, book.session, missing.map((item) => item.task), context.jobs ?? 1, (position) => {
+    context.progress(`排版印刷版 PDF：${sections[missing[position]!.index]!.title}（${++finished}/${missing.length}）`);
+  });
+  for (const [position, { index }] of missing.entries()) body[index] = await book.cache.put(keys[index]!, laidOut[position]!.pdf, laidOut[position]!.report);
+  return body as CompiledPart[];
+}
+
+/** A small document (front matter, index, folios, blank page), from the cache or laid out now. */
+async function layOutSmall(book: Book, main: string, data: PrintData): Promise<CompiledPart> {
+  const key = keyOf(book, main, data);
+  const cached = await book.cache.get(key);
+  if (cached) return cached;
+  const document = layOutDocument(book.session, main, data, false);
+  return book.cache.put(key, document.pdf, document.report);
+}
+
+/** What else a layout depends on: the compiler's version and the font files. */
+function compilerSignature(fonts: readonly string[]): string {
+  const manifest = createRequire(import.meta.url).resolve('@myriaddreamin/typst-ts-node-compiler/package.json');
+  const compiler = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
+  return [compiler.version, ...fonts.map((file) => `${file}:${statSync(file).size}:${statSync(file).mtimeMs}`)].join('\n');
+}
+
 /**
- * Lays the volume out with balanced last pages: a first pass of the body alone shows where each
- * section ends; the full pass places the balancing floats. A section whose end then moved to a later
- * page is tried again with more room, and after a second failure left unbalanced (see decideAll).
+ * The renderer's own code, so that a new fangzhi lays everything out afresh: in the bundle the chunk
+ * names carry content hashes; under the test runner the sources of this folder are read.
  */
-function layOut(session: TypstSession, data: PrintData, context: RenderContext): TypstPass {
-  context.progress('排版印刷版 PDF：测量分栏');
-  const measured = session.query<SectionEndInfo>(session.compile({ ...data, pass: 'measure' }), '<fz-info>');
-  const options = { pitch: data.geometry.bodySize * 1.5, slack: 0.75 };
-  const attempts = new Map<string, number>();
-  for (;;) {
-    context.progress(attempts.size ? '排版印刷版 PDF：调整栏高' : '排版印刷版 PDF');
-    const balance = decideAll(measured, options, attempts);
-    const pass = session.compile({ ...data, pass: 'final', balance });
-    const failed = failedSections(measured, session.query<SectionEndInfo>(pass, '<fz-info>')).filter((id) => id in balance);
-    if (failed.length === 0) return pass;
-    for (const id of failed) attempts.set(id, (attempts.get(id) ?? 0) + 1);
-  }
+function codeSignature(): string {
+  if (codeDir.endsWith('dist')) return readdirSync(join(codeDir, 'chunks')).sort().join('\n');
+  const dir = join(codeDir, 'render', 'pdf');
+  return readdirSync(dir).sort().map((name) => readFileSync(join(dir, name), 'utf8')).join('\n');
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AssembledVolume } from '../../model/assembled.js';
 import { volumeImagePaths } from '../images/volume-images.js';
 import { prepareImage } from '../images/prepare-image.js';
@@ -19,12 +20,13 @@ export interface PrintImages {
  */
 export async function preparePrintImages(volume: AssembledVolume, cacheDir?: string): Promise<PrintImages> {
   const result: PrintImages = { paths: new Map(), problems: new Map(), files: [] };
-  for (const [index, src] of volumeImagePaths(volume).entries()) {
+  for (const src of volumeImagePaths(volume)) {
     try {
       const image = await prepareImage(src, cacheDir ? { cacheDir } : {});
-      const path = `/images/${index + 1}.${image.format === 'png' ? 'png' : 'jpg'}`;
+      // Named by content, so a picture added in one chapter leaves the markup of the others unchanged.
+      const path = `/images/${createHash('sha1').update(image.data).digest('hex').slice(0, 20)}.${image.format === 'png' ? 'png' : 'jpg'}`;
       result.paths.set(src, path);
-      result.files.push({ path, data: image.data });
+      if (!result.files.some((file) => file.path === path)) result.files.push({ path, data: image.data });
     } catch (error) {
       if (volume.mode === 'final' || !(error instanceof RenderError)) throw error;
       result.problems.set(src, error.message);

@@ -3,9 +3,14 @@ import { revisionStats } from '../../revisions/revision-stats.js';
 import { formatDate } from '../../revisions/ledger.js';
 import type { PrintSettings } from '../output-format.js';
 import { printGeometry, type PrintGeometry } from '../print-geometry.js';
+import type { IndexLine, TocLine } from './page-map.js';
 import type { PrintImages } from './pdf-images.js';
 
-/** What the template reads from /fz-data.json: everything but the body, as data rather than code. */
+/**
+ * What the template reads from /fz-data.json: everything but the body, as data rather than code. The
+ * 目录, the index and the folios are filled in once the parts are laid out; a part's own layout reads
+ * none of them.
+ */
 export interface PrintData {
   title: string;
   publisher: string | null;
@@ -15,7 +20,10 @@ export interface PrintData {
   board: AssembledVolume['editorialBoard'];
   notes: string[];
   plates: Array<{ path: string | null; problem: string | null; caption: string; credit: string | null }>;
-  index: Array<{ term: string; letter: string; locators: string[]; see: string | null }>;
+  toc: TocLine[];
+  index: IndexLine[];
+  /** Folio of every page of the joined book (none on front matter and blank versos). */
+  folios: Array<number | null>;
   /** For a redline (红样): the two versions compared and a count of the marks, as printed lines. */
   redline: { versions: string[]; legend: string } | null;
 }
@@ -38,7 +46,9 @@ export function printData(volume: AssembledVolume, print: PrintSettings, images:
       caption: plate.caption,
       credit: plate.credit ?? null,
     })),
-    index: volume.index.map((entry) => ({ term: entry.term, letter: entry.letter, locators: entry.locators, see: entry.see ?? null })),
+    toc: [],
+    index: [],
+    folios: [],
     redline: volume.redline ? redlineData(volume, volume.redline) : null,
   };
 }

@@ -22,15 +22,31 @@ interface WriterContext {
 /** Path of the template inside the Typst project (the renderer maps templates/print/yearbook.typ there). */
 export const TEMPLATE_PATH = '/yearbook.typ';
 
+/** The main file of one document of the volume: the template, then `body`. */
+function documentMain(body: string): string {
+  return `#import ${typstString(TEMPLATE_PATH)}: *\n\n#show: yearbook\n\n${body}\n`;
+}
+
+/** The documents of a volume besides its sections; what they print comes from the data file. */
+export const FRONT_MATTER_MAIN = documentMain('#front-matter()');
+export const INDEX_MAIN = documentMain('#fz-index()');
+export const FOLIOS_MAIN = documentMain('#fz-folios()');
+/** One empty page, the blank verso after a part that ends on a recto. */
+export const BLANK_MAIN = documentMain('');
+
+/** A top-level section (类目/篇) as a document of its own. */
+export interface SectionPart {
+  title: string;
+  main: string;
+}
+
 /**
- * The main Typst file of a volume: front matter, one fz-category per top-level section (类目/篇) and
- * the index. Structure is function calls of the template; every text goes through escapeMarkup or
- * typstString.
+ * One document per top-level section, each reporting where its 目录 and index marks fell. Structure
+ * is function calls of the template; every text goes through escapeMarkup or typstString.
  */
-export function writeTypst(volume: AssembledVolume, images: ImageLookup): string {
+export function writeSectionParts(volume: AssembledVolume, images: ImageLookup): SectionPart[] {
   const context: WriterContext = { volume, images, draft: volume.mode === 'draft', entryLevel: Math.max(volume.levels.length - 1, 1), twoColumns: false };
-  const parts = [`#import ${typstString(TEMPLATE_PATH)}: *`, '#show: yearbook', '#front-matter()', ...volume.sections.map((section) => writeCategory(section, context)), '#fz-index()'];
-  return `${parts.join('\n\n')}\n`;
+  return volume.sections.map((section) => ({ title: section.title, main: documentMain(`${writeCategory(section, context)}\n\n#fz-report()`) }));
 }
 
 function writeCategory(section: Section, context: WriterContext): string {
