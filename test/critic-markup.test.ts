@@ -139,7 +139,10 @@ describe('CriticMarkup in the render model', () => {
       ],
       context,
     );
-    expect(markdown).toBe('[新]{.insertion author="黄国栋" date="2016-04-02T08:00:00Z"}[旧]{.deletion author="编辑部"}[请核实]{.comment-start id="1" author="编辑部"}数字[]{.comment-end id="1"}');
+    // Comment ids are numbers derived from the comment (stable from build to build), one id for start and end.
+    const id = /comment-start id="(\d+)"/.exec(markdown)?.[1];
+    expect(id).toBeDefined();
+    expect(markdown).toBe(`[新]{.insertion author="黄国栋" date="2016-04-02T08:00:00Z"}[旧]{.deletion author="编辑部"}[请核实]{.comment-start id="${id}" author="编辑部"}数字[]{.comment-end id="${id}"}`);
   });
 });
 

@@ -91,7 +91,10 @@ class WordEdit {
     this.replace(new RegExp(`(${escape(text)}(?:(?!</w:p>).)*</w:p>)`), `$1<w:p><w:pPr><w:pStyle w:val="正文" /><w:rPr><w:ins ${revision} /></w:rPr></w:pPr><w:ins ${revision}><w:r><w:t xml:space="preserve">${inserted}</w:t></w:r></w:ins></w:p>`);
   }
 
-  removeComment(id: string): void {
+  /** Deletes the comment whose text contains `note`; its id is found in comments.xml as Word would. */
+  removeComment(note: string): void {
+    const id = new RegExp(`<w:comment w:id="(\\d+)"(?:(?!</w:comment>).)*${escape(note)}`).exec(this.comments)?.[1];
+    expect(id, `Word 文档中应有批注「${note}」`).toBeDefined();
     this.replace(new RegExp(`<w:commentRangeStart w:id="${id}" /><w:commentRangeEnd w:id="${id}" /><w:r><w:rPr><w:rStyle w:val="CommentReference" /></w:rPr><w:commentReference w:id="${id}" /></w:r>`), '');
   }
 
@@ -148,7 +151,7 @@ describe('the Word round trip', () => {
     word.insert('，专任教师', '和职员', '李局长');
     word.delete('38.2亿元', '，比上年增长6.5%', '李局长');
     word.comment('，目前在园幼儿', '9.6万人', '数据来源？', '李局长');
-    word.removeComment('3');
+    word.removeComment('本条可补充普惠性民办幼儿园情况');
     word.insertParagraph('，比上年增加4200人。', '【民办教育】2015年末，示例市有民办学校86所。', '李局长');
     const reviewed = join(dir, '李局长审改.docx');
     await word.save(word.files, reviewed);

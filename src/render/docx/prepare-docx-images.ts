@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AssembledVolume } from '../../model/assembled.js';
@@ -10,18 +11,20 @@ const MAX_WIDTH = 1600;
 
 /**
  * Re-encodes every picture of the volume (EXIF and GPS stripped) into `dir`/images under generated
- * names, so pandoc never sees the original file names. In a draft an unreadable image becomes a
- * placeholder; in a final build it is an error.
+ * names, so pandoc never sees the original file names. The names are hashes of the sources, not
+ * running numbers: a picture added to one chapter leaves the Markdown of the others, and so their
+ * cached pandoc reading, unchanged. In a draft an unreadable image becomes a placeholder; in a final
+ * build it is an error.
  */
 export async function prepareDocxImages(volume: AssembledVolume, dir: string, cacheDir?: string): Promise<Map<string, ImageSlot>> {
   const sources = volumeImagePaths(volume);
   const slots = new Map<string, ImageSlot>();
   if (sources.length === 0) return slots;
   await mkdir(join(dir, 'images'));
-  for (const [index, src] of sources.entries()) {
+  for (const src of sources) {
     try {
       const image = await prepareImage(src, { maxWidth: MAX_WIDTH, ...(cacheDir ? { cacheDir } : {}) });
-      const path = `images/${index + 1}.${image.format === 'png' ? 'png' : 'jpg'}`;
+      const path = `images/${createHash('sha256').update(src).digest('hex').slice(0, 16)}.${image.format === 'png' ? 'png' : 'jpg'}`;
       await writeFile(join(dir, path), image.data);
       slots.set(src, { path, width: image.width, height: image.height });
     } catch (error) {

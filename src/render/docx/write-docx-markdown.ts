@@ -13,12 +13,20 @@ import { tocField } from './word-fields.js';
  * `images` maps each image source to its prepared copy in pandoc's working folder.
  */
 export function writeDocxMarkdown(volume: AssembledVolume, images: ReadonlyMap<string, ImageSlot>): string {
+  return `${writeDocxBlocks(volume, images).join('\n\n')}\n`;
+}
+
+/**
+ * The same Markdown as a list of top-level blocks, each one readable by pandoc on its own: the cache
+ * of pandoc's reading (pandoc-reader.ts) works block by block.
+ */
+export function writeDocxBlocks(volume: AssembledVolume, images: ReadonlyMap<string, ImageSlot>): string[] {
   const context = new WriteContext(volume.mode === 'draft', images);
   const front = [...writeTitlePage(volume), ...writeEditorialBoard(volume), ...writeEditorialNotes(volume), ...writePlates(volume, context)];
   const body = volume.sections.flatMap((section) => writeSection(section, context));
   const index = writeIndex(volume.index, context);
-  const contents = [styledDiv(STYLE.frontHeading, '目录'), tocField(context.toc)];
-  return `${[...front, ...contents, ...body, ...index].join('\n\n')}\n`;
+  const contents = [styledDiv(STYLE.frontHeading, '目录'), ...tocField(context.toc)];
+  return [...front, ...contents, ...body, ...index];
 }
 
 /** A framework node: its heading, then its chapter, a 缺稿 placeholder (drafts) or its children. */
@@ -28,6 +36,7 @@ function writeSection(section: Section, context: WriteContext): string[] {
   const bookmark = context.bookmark(section.anchor, title);
   context.toc.push({ level: section.depth + 1, text: title, bookmark });
   context.place = title;
+  context.sectionAnchor = section.anchor;
   context.entryLevel = section.depth + 2;
   context.chapterPath = section.chapter?.path ?? '';
   const comments = context.comments(section.chapter?.findings ?? []);
