@@ -3,7 +3,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AssembledVolume } from '../../model/assembled.js';
 import { volumeImagePaths } from '../images/volume-images.js';
-import { prepareImage } from '../images/prepare-image.js';
+import { prepareImages } from '../images/prepare-image.js';
+import { RenderError } from '../output-format.js';
 import type { ImageSlot } from './write-context.js';
 
 /** Review copies need no print resolution: 1600 px fill a Word page and keep the file small. */
@@ -21,16 +22,17 @@ export async function prepareDocxImages(volume: AssembledVolume, dir: string, ca
   const slots = new Map<string, ImageSlot>();
   if (sources.length === 0) return slots;
   await mkdir(join(dir, 'images'));
-  for (const src of sources) {
-    try {
-      const image = await prepareImage(src, { maxWidth: MAX_WIDTH, ...(cacheDir ? { cacheDir } : {}) });
-      const path = `images/${createHash('sha256').update(src).digest('hex').slice(0, 16)}.${image.format === 'png' ? 'png' : 'jpg'}`;
-      await writeFile(join(dir, path), image.data);
-      slots.set(src, { path, width: image.width, height: image.height });
-    } catch (error) {
-      if (volume.mode === 'final') throw error;
-      slots.set(src, { error: (error as Error).message });
+  const prepared = await prepareImages(sources, { maxWidth: MAX_WIDTH, ...(cacheDir ? { cacheDir } : {}) });
+  for (const [index, src] of sources.entries()) {
+    const image = prepared[index]!;
+    if (image instanceof RenderError) {
+      if (volume.mode === 'final') throw image;
+      slots.set(src, { error: image.message });
+      continue;
     }
+    const path = `images/${createHash('sha256').update(src).digest('hex').slice(0, 16)}.${image.format === 'png' ? 'png' : 'jpg'}`;
+    await writeFile(join(dir, path), image.data);
+    slots.set(src, { path, width: image.width, height: image.height });
   }
   return slots;
 }

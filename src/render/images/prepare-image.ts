@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import pMap from 'p-map';
 import sharp from 'sharp';
 import { RenderError } from '../output-format.js';
 import { writeFileAtomic } from '../../write/write-file-atomic.js';
@@ -37,6 +38,21 @@ export async function prepareImage(path: string, options: { maxWidth?: number; c
     await writeFileAtomic(cached, JSON.stringify({ format: prepared.format, width: prepared.width, height: prepared.height }));
     return prepared;
   }
+}
+
+/** Pictures prepared at a time: sharp decodes and encodes on its own threads, and a few keep them busy. */
+const CONCURRENCY = 4;
+
+/**
+ * Prepares many images a few at a time, in order: each result, or the RenderError that says why the
+ * image cannot be used (the caller decides whether a draft goes on without it).
+ */
+export function prepareImages(paths: readonly string[], options: { maxWidth?: number; cacheDir?: string } = {}): Promise<Array<PreparedImage | RenderError>> {
+  const settle = (path: string) => prepareImage(path, options).catch((error: unknown) => {
+    if (error instanceof RenderError) return error;
+    throw error;
+  });
+  return pMap(paths, settle, { concurrency: CONCURRENCY });
 }
 
 async function encode(path: string, input: Buffer, maxWidth: number | undefined): Promise<PreparedImage> {

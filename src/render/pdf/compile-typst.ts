@@ -20,8 +20,8 @@ export interface TypstPass {
  * are read once, and passes of one document that differ only in their data reuse layout work.
  */
 export interface TypstSession {
-  /** Lays out the document `main` with `/fz-data.json` set to `data`. */
-  compile(main: string, data: unknown): TypstPass;
+  /** Lays out the document `main` with `/fz-data.json` set to `data` and `/fz-balance.json` to `balance`. */
+  compile(main: string, data: unknown, balance?: unknown): TypstPass;
   /** Values of the metadata elements with a label, e.g. `<fz-info>`. */
   query<T>(pass: TypstPass, label: string): T[];
   pdf(pass: TypstPass): Buffer;
@@ -35,8 +35,9 @@ interface Diagnostic {
   path?: string;
 }
 
-/** Path of the data file the template reads. */
-export const DATA_PATH = '/fz-data.json';
+/** Paths of the data files the template reads: everything but the body, and the column balancing. */
+const DATA_PATH = '/fz-data.json';
+const BALANCE_PATH = '/fz-balance.json';
 
 /**
  * Opens a Typst project held in memory. Errors become a RenderError in Chinese with Typst's own
@@ -53,7 +54,7 @@ export function openTypst(project: TypstProject): TypstSession {
     compiler.evictCache(0);
   };
   return {
-    compile(main, data) {
+    compile(main, data, balance = {}) {
       // Each main file gets a path of its own, named by its content: Typst knows source files by path,
       // and a compiler that had laid out one document as main content set wrong characters in the next
       // (审稿：韦德林 came out as 韦德志, a name from the section before).
@@ -61,6 +62,7 @@ export function openTypst(project: TypstProject): TypstSession {
       if (!mains.has(path)) compiler.mapShadow(path, Buffer.from(main));
       mains.add(path);
       compiler.mapShadow(DATA_PATH, Buffer.from(JSON.stringify(data)));
+      compiler.mapShadow(BALANCE_PATH, Buffer.from(JSON.stringify(balance)));
       const result = compiler.compile({ mainFilePath: path });
       const warnings = diagnosticsOf(compiler, result.takeWarnings());
       const document = result.result;

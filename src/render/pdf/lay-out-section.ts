@@ -23,16 +23,16 @@ export function layOutDocument(session: TypstSession, main: string, data: PrintD
 
 /**
  * A first pass without floats shows where the section ends; the final pass places the balancing
- * float. If the end then moved to a later page, the section is tried again with more room, and after a
- * second failure left unbalanced (see decideAll).
+ * float, reusing the first pass's layout. If the end then moved to a later page, the section is tried
+ * again with more room, and after a second failure left unbalanced (see decideAll).
  */
 function balancedPass(session: TypstSession, main: string, data: PrintData): TypstPass {
-  const measured = session.query<SectionEndInfo>(session.compile(main, { ...data, pass: 'measure' }), '<fz-info>');
+  const measured = session.query<SectionEndInfo>(session.compile(main, data), '<fz-info>');
   const options = { pitch: data.geometry.bodySize * 1.5, slack: 0.75 };
   const attempts = new Map<string, number>();
   for (;;) {
     const balance = decideAll(measured, options, attempts);
-    const pass = session.compile(main, { ...data, pass: 'final', balance });
+    const pass = session.compile(main, data, balance);
     const failed = failedSections(measured, session.query<SectionEndInfo>(pass, '<fz-info>')).filter((id) => id in balance);
     if (failed.length === 0) return pass;
     for (const id of failed) attempts.set(id, (attempts.get(id) ?? 0) + 1);

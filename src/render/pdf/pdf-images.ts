@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AssembledVolume } from '../../model/assembled.js';
 import { volumeImagePaths } from '../images/volume-images.js';
-import { prepareImage } from '../images/prepare-image.js';
+import { prepareImages } from '../images/prepare-image.js';
 import { RenderError } from '../output-format.js';
 
 /** Images handed to the compiler as in-memory files, by source path; a missing one maps to a message. */
@@ -20,17 +20,21 @@ export interface PrintImages {
  */
 export async function preparePrintImages(volume: AssembledVolume, cacheDir?: string): Promise<PrintImages> {
   const result: PrintImages = { paths: new Map(), problems: new Map(), files: [] };
-  for (const src of volumeImagePaths(volume)) {
-    try {
-      const image = await prepareImage(src, cacheDir ? { cacheDir } : {});
-      // Named by content, so a picture added in one chapter leaves the markup of the others unchanged.
-      const path = `/images/${createHash('sha1').update(image.data).digest('hex').slice(0, 20)}.${image.format === 'png' ? 'png' : 'jpg'}`;
-      result.paths.set(src, path);
-      if (!result.files.some((file) => file.path === path)) result.files.push({ path, data: image.data });
-    } catch (error) {
-      if (volume.mode === 'final' || !(error instanceof RenderError)) throw error;
-      result.problems.set(src, error.message);
+  const sources = volumeImagePaths(volume);
+  const prepared = await prepareImages(sources, cacheDir ? { cacheDir } : {});
+  const mapped = new Set<string>();
+  sources.forEach((src, index) => {
+    const image = prepared[index]!;
+    if (image instanceof RenderError) {
+      if (volume.mode === 'final') throw image;
+      result.problems.set(src, image.message);
+      return;
     }
-  }
+    // Named by content, so a picture added in one chapter leaves the markup of the others unchanged.
+    const path = `/images/${createHash('sha1').update(image.data).digest('hex').slice(0, 20)}.${image.format === 'png' ? 'png' : 'jpg'}`;
+    result.paths.set(src, path);
+    if (!mapped.has(path)) result.files.push({ path, data: image.data });
+    mapped.add(path);
+  });
   return result;
 }
