@@ -48,10 +48,10 @@ export function openTypst(project: TypstProject): TypstSession {
   const compiler = NodeCompiler.create({ workspace: '/', fontArgs: [{ fontPaths: project.fontFolders }] });
   for (const file of project.files) compiler.mapShadow(file.path, file.data);
   const mains = new Set<string>();
-  const evict = () => {
+  const evict = (maxAge: number) => {
     for (const path of mains) compiler.unmapShadow(path);
     mains.clear();
-    compiler.evictCache(0);
+    compiler.evictCache(maxAge);
   };
   return {
     compile(main, data, balance = {}) {
@@ -81,8 +81,10 @@ export function openTypst(project: TypstProject): TypstSession {
       // Tagging (structure for screen readers) makes the file about a third larger; print does not need it.
       return compiler.pdf(pass.document, { pdfTags: false });
     },
-    evict,
-    close: evict,
+    // Typst's caches are global to the process: results younger than two evictions stay, so a worker
+    // thread that finishes a section does not take away the layout another one is about to reuse.
+    evict: () => evict(2),
+    close: () => evict(0),
   };
 }
 
