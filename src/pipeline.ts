@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { compareDiagnostics, createDiagnostic, deserializeDiagnostic } from './diagnostics/diagnostic.js';
 import { LineIndex } from './diagnostics/line-index.js';
@@ -302,7 +302,7 @@ export async function runBuild(volumeDir: string, options: BuildOptions): Promis
   ]);
 
   options.progress('汇编全卷');
-  const { assembled, texts } = await assembleFromDisk(loaded, check.files, options);
+  const { assembled, texts } = await assembleFromDisk(loaded, check.files, { mode: options.mode, ...(options.only ? { only: options.only } : {}), ...(options.unit ? { unit: options.unit } : {}), ...(options.cache ? { cacheDir: options.cacheDir } : {}) });
 
   const print: PrintSettings = { trim: volume.config.print?.trim ?? '16k' };
   const lines = new Map<string, LineIndex>();
@@ -327,21 +327,37 @@ export async function runBuild(volumeDir: string, options: BuildOptions): Promis
   return { files, written, refused: false, volume: assembled };
 }
 
-/** Reads the chapters of a loaded volume and assembles them; checker findings become draft notes. */
+/**
+ * Reads the chapters of a loaded volume and assembles them; checker findings become draft notes. With
+ * a cache folder, chapters unchanged since the last build of this scope are not parsed again.
+ */
 export async function assembleFromDisk(
   loaded: LoadedVolume,
   checkedFiles: FileReport[],
-  options: Pick<BuildOptions, 'mode' | 'only' | 'unit'>,
+  options: Pick<BuildOptions, 'mode' | 'only' | 'unit'> & { cacheDir?: string },
 ): Promise<{ assembled: AssembledVolume; texts: Map<string, string> }> {
   const volume = loaded.volume!;
-  const [{ assembleVolume }, { parseFrontMatter }] = await Promise.all([import('./assemble/assemble-volume.js'), import('./parse/parse-chapter.js')]);
+  const [{ assembleVolume }, { chapterBlocks }, { parseFrontMatter }, { AssemblyCache }] = await Promise.all([
+    import('./assemble/assemble-volume.js'),
+    import('./assemble/chapter-blocks.js'),
+    import('./parse/parse-chapter.js'),
+    import('./cache/assembly-cache.js'),
+  ]);
+  const scope = options.only ?? (options.unit ? `unit-${options.unit}` : 'volume');
+  const cache = options.cacheDir ? await AssemblyCache.open(options.cacheDir, `${basename(volume.dir)}-${scope}`) : undefined;
+  // Only the fields assembly reads, so that a cached copy (JSON) is the same as a fresh one.
+  const readFrontMatter = (text: string) => {
+    const data = parseFrontMatter(text)?.yaml.data as Partial<ChapterFrontMatter> | undefined;
+    return data ? { node: data.node, writers: data.writers, index: data.index, reviewer: data.reviewer } : null;
+  };
+  const frontMatterOf = cache ? cache.memo('front-matter', readFrontMatter) : readFrontMatter;
   const texts = new Map<string, string>();
   const chapters: ChapterSource[] = [];
   const seen = new Set<string>();
   for (const path of loaded.chapterPaths) {
     const source = decodeSource(path, await readFile(path));
     texts.set(path, source.text);
-    const data = parseFrontMatter(source.text)?.yaml.data as Partial<ChapterFrontMatter> | undefined;
+    const data = frontMatterOf(source.text);
     // Chapters the checker rejects (unknown node, second chapter for a node) are not assembled.
     if (!data?.node || !volume.nodes.get(data.node)?.isLeaf || seen.has(data.node)) continue;
     seen.add(data.node);
@@ -360,7 +376,16 @@ export async function assembleFromDisk(
         }),
     );
   }
-  const assembled = assembleVolume({ volume, chapters, findings, mode: options.mode, ...(options.only ? { only: options.only } : {}), ...(options.unit ? { unit: options.unit } : {}) });
+  const assembled = assembleVolume({
+    volume,
+    chapters,
+    findings,
+    mode: options.mode,
+    ...(options.only ? { only: options.only } : {}),
+    ...(options.unit ? { unit: options.unit } : {}),
+    ...(cache ? { blocksOf: cache.memo('blocks', chapterBlocks) } : {}),
+  });
+  await cache?.save();
   return { assembled, texts };
 }
 

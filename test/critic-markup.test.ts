@@ -104,10 +104,8 @@ describe('the checker reads the text as proposed, at positions in the original f
 });
 
 describe('CriticMarkup in the render model', () => {
-  const blocksOf = (body: string): Block[] => {
-    let id = 0;
-    return chapterBlocks({ path: '/v/a.md', text: `---\nnode: a\n---\n\n${body}\n`, levelCount: 3, nodeLevel: 2, bracketEntries: true, chronicle: false, anchorPrefix: 'e-a', findings: [], nextIndexId: () => `i-${++id}`, indexTerms: [] }).blocks;
-  };
+  const blocksOf = (body: string): Block[] =>
+    chapterBlocks({ path: '/v/a.md', text: `---\nnode: a\n---\n\n${body}\n`, levelCount: 3, nodeLevel: 2, bracketEntries: true, chronicle: false, anchorPrefix: 'e-a', findings: [], indexPrefix: 'i', indexTerms: [] }).blocks;
 
   it('turns marks into insertion, deletion, comment and highlight inlines, across emphasis and index marks', () => {
     const [entry] = blocksOf('【学前{~~教育~>工作~~}】{>>@黄国栋：标题待定<<}新建{~~12~>13~~}所，{++**重点**学校++}{--[旧词]{.index}--}与{==原文==}{>>核实<<}、{==标出==}。');

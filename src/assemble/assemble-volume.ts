@@ -3,7 +3,7 @@ import type { AssembledVolume, Block, BuildMode, BuildScope, IndexEntry, Inline,
 import type { Volume } from '../model/volume.js';
 import type { FrameworkNode } from '../model/generated/framework.js';
 import { countChars } from '../parse/text-block.js';
-import { chapterBlocks, type PlacedFinding } from './chapter-blocks.js';
+import { chapterBlocks, type ChapterBlocks, type ChapterBlocksInput, type PlacedFinding } from './chapter-blocks.js';
 import { compareTerms, sortKeyOf } from './sort-index.js';
 
 export interface ChapterSource {
@@ -23,6 +23,8 @@ export interface AssembleInput {
   mode: BuildMode;
   only?: string;
   unit?: string;
+  /** Converts a chapter to render blocks; the caller may pass a cached chapterBlocks. */
+  blocksOf?: (input: ChapterBlocksInput) => ChapterBlocks;
 }
 
 /** Top-level sections printed across both columns: articles, and the appendix with its wide statistics tables. */
@@ -40,7 +42,7 @@ export function assembleVolume(input: AssembleInput): AssembledVolume {
   const byNode = new Map(input.chapters.map((chapter) => [chapter.node, chapter]));
   const scope = buildScope(input);
   const marks: Array<{ term: string; locator: string }> = [];
-  let indexCounter = 0;
+  const blocksOf = input.blocksOf ?? chapterBlocks;
   const stats = { chapters: 0, missing: 0, entries: 0, chars: 0, figures: 0 };
 
   const buildSection = (node: FrameworkNode, depth: number, titles: string[], fullWidth: boolean): Section | undefined => {
@@ -59,7 +61,7 @@ export function assembleVolume(input: AssembleInput): AssembledVolume {
       return section;
     }
     const indexed = !path.some((title) => INDEX_EXCLUDED_TITLES.includes(title));
-    const { blocks, findings, entryTitles } = chapterBlocks({
+    const { blocks, findings, entryTitles } = blocksOf({
       path: source.path,
       text: source.text,
       levelCount: config.levels.length,
@@ -68,7 +70,7 @@ export function assembleVolume(input: AssembleInput): AssembledVolume {
       chronicle: path.some((title) => volume.context.style.chronicleSections.includes(title)),
       anchorPrefix: `e-${node.id}`,
       findings: input.mode === 'draft' ? (input.findings.get(source.path) ?? []) : [],
-      nextIndexId: () => `i-${++indexCounter}`,
+      indexPrefix: `i-${node.id}`,
       indexTerms: indexed ? source.index : [],
     });
     stats.chapters++;

@@ -26,8 +26,11 @@ export interface ChapterBlocksInput {
   /** Prefix for anchors, unique in the volume (the node id). */
   anchorPrefix: string;
   findings: PlacedFinding[];
-  /** Creates a unique id for an index mark. */
-  nextIndexId(): string;
+  /**
+   * Prefix of the chapter's index mark ids (i-<node>), numbered within the chapter: a mark added in one
+   * chapter leaves the ids of every other chapter as they were.
+   */
+  indexPrefix: string;
   /** Front-matter index terms: the first occurrence of each in the text is marked. */
   indexTerms: string[];
 }
@@ -42,7 +45,18 @@ const FIGURE_CREDIT = /[（(]\s*([^（）()]*?(?:摄|供图|提供))\s*[）)]\s*
  * Turns one chapter's Markdown into render blocks: entries with run-in titles, credit lines as data,
  * tables with their titles, units and notes, figures with captions and credits, index marks.
  */
-export function chapterBlocks(input: ChapterBlocksInput): { blocks: Block[]; findings: Finding[]; entryTitles: Array<{ anchor: string; title: string }> } {
+export interface ChapterBlocks {
+  blocks: Block[];
+  findings: Finding[];
+  entryTitles: Array<{ anchor: string; title: string }>;
+}
+
+/** The input while the chapter is converted, with the counter of its index marks. */
+type ChapterContext = ChapterBlocksInput & { nextIndexId(): string };
+
+export function chapterBlocks(chapter: ChapterBlocksInput): ChapterBlocks {
+  let indexCount = 0;
+  const input: ChapterContext = { ...chapter, nextIndexId: () => `${chapter.indexPrefix}-${++indexCount}` };
   const tree = markdownProcessor.parse(input.text) as Root;
   const blocks: Block[] = [];
   const entryTitles: Array<{ anchor: string; title: string }> = [];
@@ -210,7 +224,7 @@ function simpleBlocks(node: RootContent, inlinesOf: (nodes: PhrasingContent[]) =
  * CriticMarkup becomes insertion, deletion, highlight and comment inlines; `critic` carries its state
  * from node to node within one paragraph.
  */
-function convertInlines(nodes: PhrasingContent[], input: ChapterBlocksInput, pendingTerms: Set<string>, critic = new CriticReader()): Inline[] {
+function convertInlines(nodes: PhrasingContent[], input: ChapterContext, pendingTerms: Set<string>, critic = new CriticReader()): Inline[] {
   const out: CriticItem[] = [];
   const base = critic.mode;
   let pendingTag: 'sup' | 'sub' | undefined;
@@ -252,7 +266,7 @@ function convertInlines(nodes: PhrasingContent[], input: ChapterBlocksInput, pen
 }
 
 /** Deleted text is shown as it was, but its index marks and terms no longer count. */
-function pieceInlines(mode: string, value: string, input: ChapterBlocksInput, pendingTerms: Set<string>): Inline[] {
+function pieceInlines(mode: string, value: string, input: ChapterContext, pendingTerms: Set<string>): Inline[] {
   return mode === 'deleted' ? [{ type: 'text', value: value.replace(INDEX_MARK, '$1') }] : textInlines(value, input, pendingTerms);
 }
 
@@ -264,7 +278,7 @@ function joinLines(whole: string, offset: number, match: string): string {
 }
 
 /** Splits text on inline index marks `[显示文字]{.index}` / `[显示文字]{.index term="索引词"}` and marks front-matter terms. */
-function textInlines(value: string, input: ChapterBlocksInput, pendingTerms: Set<string>): Inline[] {
+function textInlines(value: string, input: ChapterContext, pendingTerms: Set<string>): Inline[] {
   const out: Inline[] = [];
   let last = 0;
   for (const match of value.matchAll(INDEX_MARK)) {
@@ -280,7 +294,7 @@ function textInlines(value: string, input: ChapterBlocksInput, pendingTerms: Set
 }
 
 /** Marks the first occurrence in the chapter of each front-matter index term. */
-function markTerms(value: string, input: ChapterBlocksInput, pendingTerms: Set<string>): Inline[] {
+function markTerms(value: string, input: ChapterContext, pendingTerms: Set<string>): Inline[] {
   for (const term of pendingTerms) {
     const at = value.indexOf(term);
     if (at < 0) continue;

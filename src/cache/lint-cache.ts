@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChapterResult } from '../check/check-chapter.js';
 import type { SerializedDiagnostic } from '../diagnostics/diagnostic.js';
 import type { ConfigCache } from '../load/load-yaml-file.js';
-import { codeDir, projectRoot } from '../project-root.js';
+import { codeFingerprint } from './code-fingerprint.js';
 import { writeFileAtomic } from '../write/write-file-atomic.js';
 
 interface CacheFile {
@@ -72,21 +72,4 @@ export function hashParts(...parts: Array<string | Uint8Array>): string {
     hash.update('\u0000');
   }
   return hash.digest('hex');
-}
-
-let fingerprint: Promise<string> | undefined;
-
-/** A hash of the code and data that decide check results: parser, rules, word lists, schemas. */
-function codeFingerprint(): Promise<string> {
-  fingerprint ??= (async () => {
-    const hash = createHash('sha1');
-    const dirs = [codeDir, join(projectRoot, 'src/lint/wordlists'), join(projectRoot, 'schemas')];
-    for (const dir of dirs) {
-      const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-      const files = entries.filter((entry) => entry.isFile() && !entry.name.endsWith('.map')).map((entry) => join(entry.parentPath, entry.name)).sort();
-      for (const file of files) hash.update(file.slice(projectRoot.length)).update(await readFile(file));
-    }
-    return hash.digest('hex');
-  })();
-  return fingerprint;
 }

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { codeDir, projectRoot } from '../../project-root.js';
+import { codeFingerprint } from '../../cache/code-fingerprint.js';
+import { projectRoot } from '../../project-root.js';
 import type { OutputFormat, RenderContext } from '../output-format.js';
 import { openTypst, type TypstProject, type TypstSession } from './compile-typst.js';
 import { fontFolders, requirePrintFonts } from './fonts.js';
@@ -40,7 +41,7 @@ export const pdfFormat: OutputFormat = {
         project,
         session,
         cache: new PartCache(context.cacheDir ? join(context.cacheDir, 'print') : work),
-        setting: [template, compilerSignature(fonts), codeSignature()],
+        setting: [template, compilerSignature(fonts), await codeFingerprint()],
         data: printData(volume, context.print, images),
       };
       const body = await layOutBody(book, writeSectionParts(volume, images), context);
@@ -109,14 +110,4 @@ function compilerSignature(fonts: readonly string[]): string {
   const manifest = createRequire(import.meta.url).resolve('@myriaddreamin/typst-ts-node-compiler/package.json');
   const compiler = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
   return [compiler.version, ...fonts.map((file) => `${file}:${statSync(file).size}:${statSync(file).mtimeMs}`)].join('\n');
-}
-
-/**
- * The renderer's own code, so that a new fangzhi lays everything out afresh: in the bundle the chunk
- * names carry content hashes; under the test runner the sources of this folder are read.
- */
-function codeSignature(): string {
-  if (codeDir.endsWith('dist')) return readdirSync(join(codeDir, 'chunks')).sort().join('\n');
-  const dir = join(codeDir, 'render', 'pdf');
-  return readdirSync(dir).sort().map((name) => readFileSync(join(dir, name), 'utf8')).join('\n');
 }
