@@ -153,17 +153,6 @@ describe('bookmark names and comment ids', () => {
     expect(context.locator('e-shehui-jiaoyu-1')?.bookmark).toBe(name);
   });
 
-  it('name index marks by node, term and occurrence, whatever their volume-wide id', () => {
-    const mark = (id: string) => {
-      const context = new WriteContext(false, new Map());
-      context.sectionAnchor = 'n-shehui-jiaoyu';
-      return [context.indexBookmark(id, '学前教育'), context.indexBookmark(`${id}x`, '学前教育')];
-    };
-    const [first, second] = mark('i-7');
-    expect(mark('i-8')).toEqual([first, second]);
-    expect(first).not.toBe(second);
-  });
-
   it('number comments from what they say, unique even for a repeated finding', () => {
     const finding: Finding = { ruleId: 'commentary', severity: 'warning', message: '评论性语句', line: 3, column: 1 };
     const ids = (context: WriteContext) => [...context.comments([finding, finding]).open.matchAll(/id="(\d+)"/g)].map(([, id]) => Number(id));

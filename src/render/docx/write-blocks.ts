@@ -158,7 +158,7 @@ function writeInline(inline: Inline, context: WriteContext, singleLine: boolean)
     case 'sub':
       return script('~', inline.value);
     case 'index':
-      return span(writeInlines(inline.children, context, singleLine), `#${context.indexBookmark(inline.id, inline.term)}`);
+      return span(writeInlines(inline.children, context, singleLine), `#${context.bookmark(inline.id)}`);
     case 'insertion':
     case 'deletion': {
       // Real tracked changes: Word's accept and reject buttons work on them.

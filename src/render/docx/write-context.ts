@@ -42,8 +42,6 @@ export class WriteContext {
   entryLevel = 1;
   /** The chapter file now written, named in comments. */
   chapterPath = '';
-  /** Anchor of the framework node now written; index marks are named within it. */
-  sectionAnchor = '';
   private readonly locators = new Map<string, Locator>();
   private readonly bookmarkNames = new Set<string>();
   private readonly commentIds = new Set<number>();
@@ -57,25 +55,16 @@ export class WriteContext {
 
   /**
    * A bookmark for an anchor; the anchor becomes a locator labelled `label`. The name is a hash of
-   * `key` (the anchor unless told otherwise); a repeated key or a hash collision gets a suffix.
+   * the anchor; a repeated anchor or a hash collision gets a suffix.
    */
-  bookmark(anchor: string, label = this.place, key = anchor): string {
-    const base = `fz${sha256(key).slice(0, BOOKMARK_HASH_LENGTH)}`;
+  bookmark(anchor: string, label = this.place): string {
+    const base = `fz${sha256(anchor).slice(0, BOOKMARK_HASH_LENGTH)}`;
     let name = base;
     // Suffixed names are longer than any plain one, so they cannot take another anchor's name.
     for (let suffix = 2; this.bookmarkNames.has(name); suffix++) name = `${base}n${suffix}`;
     this.bookmarkNames.add(name);
     if (!this.locators.has(anchor)) this.locators.set(anchor, { label, bookmark: name });
     return name;
-  }
-
-  /**
-   * The bookmark of an index mark. Mark ids are numbered through the whole volume, so one new mark
-   * would rename all later ones; the name comes from the node, the term and its occurrence there.
-   */
-  indexBookmark(id: string, term: string): string {
-    const key = ['index', this.sectionAnchor, term].join('\u0000');
-    return this.bookmark(id, this.place, `${key}\u0000${this.occurrence(key)}`);
   }
 
   locator(id: string): Locator | undefined {

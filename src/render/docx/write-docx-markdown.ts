@@ -36,7 +36,6 @@ function writeSection(section: Section, context: WriteContext): string[] {
   const bookmark = context.bookmark(section.anchor, title);
   context.toc.push({ level: section.depth + 1, text: title, bookmark });
   context.place = title;
-  context.sectionAnchor = section.anchor;
   context.entryLevel = section.depth + 2;
   context.chapterPath = section.chapter?.path ?? '';
   const comments = context.comments(section.chapter?.findings ?? []);
