@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IndexEntry } from '../src/model/assembled.js';
 import { bodyStarts, folios, indexLines, paddedPages, tocLines, type PartReport } from '../src/render/pdf/page-map.js';
-import { PartCache, partKey } from '../src/render/pdf/part-cache.js';
+import { hashParts } from '../src/cache/lint-cache.js';
+import { PartCache } from '../src/render/pdf/part-cache.js';
 import { tempDir } from './helpers.js';
 
 const politics: PartReport = {
@@ -70,15 +71,15 @@ describe('the cache of laid-out parts', () => {
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
   it('keys a part by all its inputs, and by their boundaries', () => {
-    expect(partKey('a', 'b')).toBe(partKey('a', 'b'));
-    expect(partKey('a', 'b')).not.toBe(partKey('a', 'c'));
-    expect(partKey('ab', 'c')).not.toBe(partKey('a', 'bc'));
-    expect(partKey(Buffer.from('模板'), 'x')).toMatch(/^[0-9a-f]{32}$/);
+    expect(hashParts('a', 'b')).toBe(hashParts('a', 'b'));
+    expect(hashParts('a', 'b')).not.toBe(hashParts('a', 'c'));
+    expect(hashParts('ab', 'c')).not.toBe(hashParts('a', 'bc'));
+    expect(hashParts(Buffer.from('模板'), 'x')).toMatch(/^[0-9a-f]{40}$/);
   });
 
   it('gives back what was put, and nothing for a part whose PDF is gone or whose report is damaged', async () => {
     const cache = new PartCache(dir);
-    const key = partKey('part');
+    const key = hashParts('part');
     expect(await cache.get(key)).toBeUndefined();
     const stored = await cache.put(key, new TextEncoder().encode('%PDF-1.7'), politics);
     expect(await new PartCache(dir).get(key)).toEqual(stored);
@@ -91,25 +92,25 @@ describe('the cache of laid-out parts', () => {
   it('removes old parts that no build uses any more, and keeps every build’s own', async () => {
     const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
     const full = new PartCache(dir);
-    await full.put(partKey('a'), new Uint8Array([1]), politics);
-    await full.put(partKey('b'), new Uint8Array([2]), economy);
+    await full.put(hashParts('a'), new Uint8Array([1]), politics);
+    await full.put(hashParts('b'), new Uint8Array([2]), economy);
     await full.prune('yearbook');
     const section = new PartCache(dir);
-    await section.put(partKey('c'), new Uint8Array([3]), economy);
+    await section.put(hashParts('c'), new Uint8Array([3]), economy);
     await section.prune('yearbook-n-jingji');
     // The volume is built again after an edit: part b is replaced by d.
     const rebuilt = new PartCache(dir);
-    await rebuilt.get(partKey('a'));
-    await rebuilt.put(partKey('d'), new Uint8Array([4]), economy);
+    await rebuilt.get(hashParts('a'));
+    await rebuilt.put(hashParts('d'), new Uint8Array([4]), economy);
     for (const name of await readdir(dir)) if (name.endsWith('.pdf') || name.endsWith('.json')) await utimes(join(dir, name), old, old);
     await rebuilt.prune('yearbook');
     const left = (await readdir(dir)).filter((name) => name.endsWith('.pdf')).sort();
-    expect(left).toEqual([partKey('a'), partKey('c'), partKey('d')].map((key) => `${key}.pdf`).sort());
+    expect(left).toEqual([hashParts('a'), hashParts('c'), hashParts('d')].map((key) => `${key}.pdf`).sort());
   });
 
   it('keeps a recent part no build has recorded yet: another build may be using it', async () => {
-    await new PartCache(dir).put(partKey('running'), new Uint8Array([1]), politics);
+    await new PartCache(dir).put(hashParts('running'), new Uint8Array([1]), politics);
     await new PartCache(dir).prune('other');
-    expect(await new PartCache(dir).get(partKey('running'))).toBeDefined();
+    expect(await new PartCache(dir).get(hashParts('running'))).toBeDefined();
   });
 });

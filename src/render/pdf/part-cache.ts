@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../write/write-file-atomic.js';
@@ -10,20 +9,14 @@ export interface CompiledPart {
   report: PartReport;
 }
 
-/** A part's cache key: a hash of everything its layout depends on (markup, data, template, fonts, compiler). */
-export function partKey(...inputs: Array<string | Buffer>): string {
-  const hash = createHash('sha256');
-  for (const input of inputs) hash.update(String(input.length)).update(':').update(input);
-  return hash.digest('hex').slice(0, 32);
-}
-
 /** Parts younger than this are never removed: a build running at the same time may not have recorded them yet. */
 const GRACE_MS = 60 * 60 * 1000;
 
 /**
- * Compiled parts by key in a folder: the build cache (`<cache>/print`), or a build's own temporary
- * folder when caching is off. Each build records the keys it used under its output name, and parts no
- * build still uses are removed, so the folder holds about one volume's worth per output.
+ * Compiled parts by key (a hashParts of everything a part's layout depends on) in a folder: the build
+ * cache (`<cache>/print`), or a build's own temporary folder when caching is off. Each build records
+ * the keys it used under its output name, and parts no build still uses are removed, so the folder
+ * holds about one volume's worth per output.
  */
 export class PartCache {
   private readonly used = new Set<string>();
@@ -63,7 +56,7 @@ export class PartCache {
     }
     const now = Date.now();
     for (const name of await readdir(this.dir)) {
-      const key = /^([0-9a-f]{32})\.(?:pdf|json)$/.exec(name)?.[1];
+      const key = /^([0-9a-f]{40})\.(?:pdf|json)$/.exec(name)?.[1];
       if (!key || kept.has(key)) continue;
       const path = join(this.dir, name);
       if (now - (await stat(path)).mtimeMs > GRACE_MS) await rm(path, { force: true });

@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { codeFingerprint } from '../../cache/code-fingerprint.js';
+import { hashParts } from '../../cache/lint-cache.js';
 import { projectRoot } from '../../project-root.js';
 import type { OutputFormat, RenderContext } from '../output-format.js';
 import { openTypst, type TypstProject, type TypstSession } from './compile-typst.js';
@@ -12,7 +13,7 @@ import { joinPdfs } from './join-pdf.js';
 import { layOutDocument } from './lay-out-section.js';
 import { layOutSections } from './lay-out-sections.js';
 import { bodyStarts, folios, indexLines, paddedPages, tocLines } from './page-map.js';
-import { PartCache, partKey, type CompiledPart } from './part-cache.js';
+import { PartCache, type CompiledPart } from './part-cache.js';
 import { preparePrintImages } from './pdf-images.js';
 import { printData, type PrintData } from './print-data.js';
 import { BLANK_MAIN, FOLIOS_MAIN, FRONT_MATTER_MAIN, INDEX_MAIN, TEMPLATE_PATH, writeSectionParts, type SectionPart } from './typst-writer.js';
@@ -80,7 +81,7 @@ interface Book {
 }
 
 function keyOf(book: Book, main: string, data: PrintData): string {
-  return partKey(...book.setting, main, JSON.stringify(data));
+  return hashParts(...book.setting, main, JSON.stringify(data));
 }
 
 /** The top-level sections in order: from the cache where unchanged, the others laid out (on `jobs` threads). */
